@@ -1,0 +1,38 @@
+// Runs the live conformance suite (test/live) against OPENVPMS_URL, or, when that is unset, against a sandbox
+// started here on a free loopback port. Extra arguments go to vitest.
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+
+const extra = process.argv.slice(2)
+const env = { ...process.env }
+let sandbox = null
+
+if (!env.OPENVPMS_URL) {
+  sandbox = spawn('npx', ['tsx', 'src/main/sandbox/cli.ts', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  env.OPENVPMS_URL = await new Promise((resolve, reject) => {
+    let buffered = ''
+    sandbox.stdout.on('data', (chunk) => {
+      buffered += chunk
+      const match = /listening on (\S+)/.exec(buffered)
+      if (match) resolve(match[1])
+    })
+    sandbox.on('exit', (code) => reject(new Error(`sandbox exited early (${code})`)))
+  })
+  env.OPENVPMS_USER = 'sample'
+  env.OPENVPMS_PASSWORD = 'changeit'
+  env.OPENVPMS_LIVE_WRITE ??= '1'
+  console.log(`live suite against the sandbox at ${env.OPENVPMS_URL}`)
+}
+
+const vitest = spawn('npx', ['vitest', 'run', '--project', 'live', '--passWithNoTests', ...extra], {
+  stdio: 'inherit',
+  env,
+})
+const [code] = await once(vitest, 'exit')
+if (sandbox) {
+  sandbox.kill('SIGTERM')
+  await once(sandbox, 'exit')
+}
+process.exit(code ?? 1)

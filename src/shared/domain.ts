@@ -1,0 +1,172 @@
+// Domain types shared by main, preload and renderer. Instants are epoch milliseconds (zone-free);
+// calendar days are ISO dates (yyyy-MM-dd) in the location's time zone.
+
+/** Epoch milliseconds. */
+export type Instant = number
+
+/** A calendar day, `yyyy-MM-dd`, in the location's time zone. */
+export type IsoDate = string
+
+/** A half-open time range [start, end). */
+export interface Range {
+  readonly start: Instant
+  readonly end: Instant
+}
+
+/** A practice location that takes online bookings. */
+export interface Location {
+  readonly id: number
+  readonly name: string
+  /** IANA zone of the OpenVPMS server: every day boundary and slot is computed in it. */
+  readonly timeZone: string
+}
+
+/** A bookable appointment type as configured on one schedule. */
+export interface AppointmentType {
+  readonly id: number
+  readonly name: string
+  /** Slots this type occupies on its schedule: duration = slots × the schedule's slotSize. */
+  readonly slots: number
+}
+
+/** A schedule (a column of the appointment book) with the types that can be booked on it. */
+export interface Schedule {
+  readonly id: number
+  readonly name: string
+  /** Minutes. */
+  readonly slotSize: number
+  readonly appointmentTypes: readonly AppointmentType[]
+}
+
+/** A user who can be booked as the clinician. */
+export interface Clinician {
+  readonly id: number
+  readonly name: string
+}
+
+/** Everything the board needs about a location, loaded in one call and cached in main. */
+export interface LocationDetails {
+  readonly location: Location
+  readonly schedules: readonly Schedule[]
+  readonly clinicians: readonly Clinician[]
+}
+
+/** Free and busy time of one schedule over one day. */
+export interface ScheduleDay {
+  readonly scheduleId: number
+  readonly free: readonly Range[]
+  readonly busy: readonly Range[]
+}
+
+/** One clinician over one day: the raw roster answer per schedule, and what is really bookable. */
+export interface ClinicianDay {
+  readonly clinicianId: number
+  /** Per schedule id: the server's free ranges for this clinician on that schedule. */
+  readonly free: Readonly<Record<number, readonly Range[]>>
+  /** The clinician's busy time, merged across every schedule (they cannot be in two places). */
+  readonly busy: readonly Range[]
+  /**
+   * Per schedule id: their free on it, minus the schedule's busy, minus their busy anywhere
+   * (the seed guide's rule). This is what the overlay draws and what booking allows.
+   */
+  readonly available: Readonly<Record<number, readonly Range[]>>
+}
+
+/** A day of a location's board. */
+export interface DayView {
+  readonly locationId: number
+  readonly date: IsoDate
+  readonly timeZone: string
+  /** Local midnight to next local midnight (23 or 25 hours on DST days). */
+  readonly bounds: Range
+  readonly schedules: readonly ScheduleDay[]
+  readonly clinicians: readonly ClinicianDay[]
+  /** When main received the answers. */
+  readonly loadedAt: Instant
+}
+
+/** What the receptionist fills in to book. Field names are those of the form (and of field errors). */
+export interface BookingDraft {
+  readonly locationId: number
+  readonly scheduleId: number
+  readonly appointmentTypeId: number
+  readonly start: Instant
+  readonly end: Instant
+  readonly title: string
+  readonly firstName: string
+  readonly lastName: string
+  readonly mobile: string
+  readonly phone: string
+  readonly email: string
+  readonly patientName: string
+  readonly notes: string
+  /** null = any clinician. */
+  readonly clinicianId: number | null
+}
+
+/** A booking the server accepted. */
+export interface BookingConfirmation {
+  /** Opaque: `<id>:<uuid>` (or a 3-part form from older servers); shown and sent exactly as received. */
+  readonly reference: string
+  readonly draft: BookingDraft
+  readonly createdAt: Instant
+}
+
+/** A booking as looked up by reference. */
+export interface BookingDetails {
+  readonly reference: string
+  readonly locationId: number
+  readonly scheduleId: number
+  readonly appointmentTypeId: number
+  readonly start: Instant
+  readonly end: Instant
+  readonly title: string | null
+  readonly firstName: string | null
+  readonly lastName: string | null
+  readonly phone: string | null
+  readonly mobile: string | null
+  readonly email: string | null
+  readonly patientName: string | null
+  /** null = no clinician. */
+  readonly clinicianId: number | null
+  /**
+   * 'server': the server's answer. 'journal': this desk's own copy of what was submitted, shown because the
+   * server cannot show the booking (the GET defect).
+   */
+  readonly source: 'server' | 'journal'
+  /** Notes are never returned by the server; present only from the journal. */
+  readonly notes: string | null
+}
+
+/** One line of this desk's booking journal. */
+export interface JournalEntry {
+  readonly reference: string | null
+  readonly draft: BookingDraft
+  readonly submittedAt: Instant
+  readonly outcome: 'booked' | 'cancelled' | 'failed' | 'unknown'
+  readonly message: string | null
+}
+
+/** A bookable time found by next-available search. */
+export interface SlotSuggestion {
+  readonly scheduleId: number
+  readonly appointmentTypeId: number
+  readonly start: Instant
+  readonly end: Instant
+  /** The clinician asked for, when one was. */
+  readonly clinicianId: number | null
+}
+
+/** What the renderer knows of the connection. Never a password. */
+export interface SessionStatus {
+  readonly mode: 'demo' | 'clinic' | 'none'
+  /** Normalised base URL (…/ws/booking/v2); null while on the demo clinic. */
+  readonly serverUrl: string | null
+  readonly username: string | null
+  readonly connected: boolean
+  readonly keychain: 'available' | 'unavailable' | 'unknown'
+  /** True when the password sits in the OS keychain; false when kept for this run only. */
+  readonly passwordRemembered: boolean
+  /** A sentence for the banner when something needs the user's attention (e.g. keychain unavailable). */
+  readonly notice: string | null
+}

@@ -1,0 +1,161 @@
+import type {
+  BookingConfirmation,
+  BookingDetails,
+  BookingDraft,
+  DayView,
+  IsoDate,
+  JournalEntry,
+  Location,
+  LocationDetails,
+  SessionStatus,
+  SlotSuggestion,
+} from './domain'
+import type { Result } from './result'
+
+/** A channel's request and response types. At run time only the key path exists. */
+export interface Channel<Req, Res> {
+  readonly request?: Req
+  readonly response?: Res
+}
+const channel = <Req, Res>(): Channel<Req, Res> => ({})
+
+/** A main→renderer event's payload type. */
+export interface Event<Payload> {
+  readonly payload?: Payload
+}
+const event = <Payload>(): Event<Payload> => ({})
+
+/** A request with nothing to say. */
+export type Empty = Record<string, never>
+
+/** Connect to a clinic's OpenVPMS: tested (GET locations) before anything is saved. */
+export interface ConnectRequest {
+  /** `https://host:8443/openvpms`, the full `…/ws/booking/v2` URL, or a bare host. */
+  readonly serverUrl: string
+  readonly username: string
+  readonly password: string
+  readonly rememberPassword: boolean
+  /** The user explicitly accepted plain http to a non-loopback host. */
+  readonly allowInsecure: boolean
+}
+
+export interface LoadLocationRequest {
+  readonly locationId: number
+  /** Bypass main's metadata cache. */
+  readonly refresh?: boolean
+}
+
+export interface LoadDayRequest {
+  readonly locationId: number
+  readonly date: IsoDate
+  /** Schedules to load; empty = every schedule of the location. */
+  readonly scheduleIds: readonly number[]
+  /** Skip main's day cache (used by the periodic refresh and after writes). */
+  readonly refresh?: boolean
+}
+
+export interface FindNextAvailableRequest {
+  readonly locationId: number
+  readonly appointmentTypeId: number
+  readonly clinicianId: number | null
+  /** First day to search (defaults to today in the location's zone). */
+  readonly fromDate?: IsoDate
+  /** How many days to search; default 14. */
+  readonly days?: number
+  /** How many suggestions at most; default 10. */
+  readonly limit?: number
+}
+
+export interface ReferenceRequest {
+  readonly reference: string
+}
+
+export interface CreateBookingRequest {
+  readonly draft: BookingDraft
+}
+
+export interface ListJournalRequest {
+  /** Only entries submitted on this day (local to the computer); absent = all. */
+  readonly date?: IsoDate
+}
+
+/**
+ * The one map of IPC channels: `domain:verbNoun` → request → Result<response>. The preload exposes exactly these
+ * as `window.api.<domain>.<verbNoun>(request)`; main registers a handler and a request schema for each.
+ */
+export const ipcContract = {
+  session: {
+    getStatus: channel<Empty, SessionStatus>(),
+    connect: channel<ConnectRequest, SessionStatus>(),
+    signOut: channel<Empty, SessionStatus>(),
+    useDemo: channel<Empty, SessionStatus>(),
+  },
+  clinic: {
+    listLocations: channel<Empty, readonly Location[]>(),
+    loadLocation: channel<LoadLocationRequest, LocationDetails>(),
+  },
+  calendar: {
+    loadDay: channel<LoadDayRequest, DayView>(),
+    findNextAvailable: channel<FindNextAvailableRequest, readonly SlotSuggestion[]>(),
+  },
+  booking: {
+    create: channel<CreateBookingRequest, BookingConfirmation>(),
+    get: channel<ReferenceRequest, BookingDetails>(),
+    cancel: channel<ReferenceRequest, { readonly reference: string }>(),
+    listJournal: channel<ListJournalRequest, readonly JournalEntry[]>(),
+  },
+} as const
+
+/** Main→renderer events: a state or a past fact. */
+export const ipcEvents = {
+  'session:changed': event<SessionStatus>(),
+  'booking:journalChanged': event<readonly JournalEntry[]>(),
+} as const
+
+type Contract = typeof ipcContract
+export type Domain = keyof Contract
+type MethodOf<D extends Domain> = keyof Contract[D] & string
+
+/** Every channel name, `domain:verbNoun`. */
+export type ChannelName = { [D in Domain]: `${D}:${MethodOf<D>}` }[Domain]
+
+type ChannelAt<C extends ChannelName> = C extends `${infer D extends Domain}:${infer M}`
+  ? M extends keyof Contract[D]
+    ? Contract[D][M]
+    : never
+  : never
+
+/** The request type of a channel. */
+export type RequestOf<C extends ChannelName> =
+  ChannelAt<C> extends Channel<infer Req, unknown> ? Req : never
+/** The success type of a channel. */
+export type ResponseOf<C extends ChannelName> =
+  ChannelAt<C> extends Channel<unknown, infer Res> ? Res : never
+
+export type EventName = keyof typeof ipcEvents
+export type PayloadOf<E extends EventName> =
+  (typeof ipcEvents)[E] extends Event<infer P> ? P : never
+
+/** The renderer's `window.api`: one method per channel, grouped by domain, plus event subscription. */
+export type Api = {
+  readonly [D in Domain]: {
+    readonly [M in MethodOf<D>]: Contract[D][M] extends Channel<infer Req, infer Res>
+      ? (request: Req) => Promise<Result<Res>>
+      : never
+  }
+} & {
+  /** Subscribe to a main→renderer event; returns the unsubscribe function. */
+  readonly on: <E extends EventName>(
+    name: E,
+    listener: (payload: PayloadOf<E>) => void,
+  ) => () => void
+}
+
+/** Every channel name, derived from the contract at run time. */
+export const channelNames: readonly ChannelName[] = (Object.keys(ipcContract) as Domain[]).flatMap(
+  (domain) =>
+    Object.keys(ipcContract[domain]).map((method) => `${domain}:${method}` as ChannelName),
+)
+
+/** Every event name. */
+export const eventNames = Object.keys(ipcEvents) as EventName[]

@@ -1,0 +1,58 @@
+/** Every way an IPC call can fail that the renderer must tell apart (closed: add a code here, not a string elsewhere). */
+export type ErrorCode =
+  | 'AUTH' // 401: wrong username or password, or the session was revoked
+  | 'FORBIDDEN' // 403: the account lacks the Online Booking role
+  | 'NOT_FOUND' // 404 with the server's message (booking not found or cancelled, unknown schedule…)
+  | 'VALIDATION' // the request was refused before or by the server (400); may carry field errors
+  | 'CONFLICT' // the time is already taken (server overlap check or our own free/busy check)
+  | 'NOT_PENDING' // cancel refused: the appointment is no longer pending (checked in, completed…)
+  | 'GET_DEFECT' // GET booking answered 500 for a valid reference: the known OpenVPMS defect
+  | 'OUTCOME_UNKNOWN' // a booking was sent but no answer came back; it may or may not exist
+  | 'NETWORK' // host unreachable, connection refused or reset
+  | 'TLS' // certificate or TLS handshake problem
+  | 'TIMEOUT' // no answer within the time limit
+  | 'NOT_OPENVPMS' // the address answers, but not as an OpenVPMS Booking API V2
+  | 'INSECURE' // plain http to a non-loopback host without the user's explicit consent
+  | 'SERVER' // 5xx or another unexpected status from the server
+  | 'BAD_RESPONSE' // the server answered 2xx with a body that does not match the API
+  | 'KEYCHAIN' // the OS keychain is unavailable or refused
+  | 'NOT_CONNECTED' // no server is configured and the demo clinic is not running
+  | 'UNEXPECTED' // a bug: logged in main, never sent with a stack
+
+/** A problem with one field of a request, shown beside that field. */
+export interface FieldError {
+  readonly field: string
+  readonly message: string
+}
+
+/** A failure that crosses IPC as a value: a code to branch on and a sentence to show a receptionist. */
+export interface AppError {
+  readonly code: ErrorCode
+  readonly message: string
+  /** VALIDATION: per-field problems, keyed by the request's field names. */
+  readonly fieldErrors?: readonly FieldError[]
+  /** The server's own text (400/404 bodies), when there was one. */
+  readonly serverMessage?: string
+}
+
+/** What every IPC channel resolves to: expected failures are values, never thrown. */
+export type Result<T> =
+  { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: AppError }
+
+/** Wraps a success. */
+export const ok = <T>(data: T): Result<T> => ({ ok: true, data })
+
+/** Wraps a failure. */
+export const fail = <T = never>(
+  code: ErrorCode,
+  message: string,
+  extra: Omit<AppError, 'code' | 'message'> = {},
+): Result<T> => ({ ok: false, error: { code, message, ...extra } })
+
+/** Thrown inside main-process services to carry an AppError up to the IPC boundary. */
+export class AppFailure extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message)
+    this.name = 'AppFailure'
+  }
+}
