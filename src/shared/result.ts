@@ -1,3 +1,5 @@
+import type { SlotSuggestion } from './domain'
+
 /** Every way an IPC call can fail that the renderer must tell apart (closed: add a code here, not a string elsewhere). */
 export type ErrorCode =
   | 'AUTH' // 401: wrong username or password, or the session was revoked
@@ -33,6 +35,8 @@ export interface AppError {
   readonly fieldErrors?: readonly FieldError[]
   /** The server's own text (400/404 bodies), when there was one. */
   readonly serverMessage?: string
+  /** CONFLICT: the nearest free times for the same type (and clinician), so the caller can pick another. */
+  readonly alternatives?: readonly SlotSuggestion[]
 }
 
 /** What every IPC channel resolves to: expected failures are values, never thrown. */
