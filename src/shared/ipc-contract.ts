@@ -110,6 +110,8 @@ export const ipcContract = {
 export const ipcEvents = {
   'session:changed': event<SessionStatus>(),
   'booking:journalChanged': event<readonly JournalEntry[]>(),
+  /** A day main revalidated or refreshed in the background (prefetch, periodic refresh, after a write). */
+  'calendar:dayUpdated': event<DayView>(),
 } as const
 
 type Contract = typeof ipcContract
