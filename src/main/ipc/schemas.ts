@@ -1,0 +1,65 @@
+// One zod schema per channel for the request the renderer sends. The `satisfies` clause makes a missing channel, or a
+// schema whose output disagrees with the contract's request type, a type error.
+import { z } from 'zod'
+import type { ChannelName, RequestOf } from '../../shared/ipc-contract'
+import { isIsoDate } from '../../shared/time'
+
+const id = z.number().int().positive()
+const instant = z.number().int().finite()
+const isoDate = z.string().refine(isIsoDate, { message: 'Expected a date as yyyy-MM-dd' })
+const empty = z.strictObject({})
+// Generous bounds: they stop a runaway renderer, not a receptionist (OpenVPMS keeps 5000 chars of notes, spec §7.2).
+const text = (max = 200) => z.string().max(max)
+
+const draft = z.strictObject({
+  locationId: id,
+  scheduleId: id,
+  appointmentTypeId: id,
+  start: instant,
+  end: instant,
+  title: text(),
+  firstName: text(),
+  lastName: text(),
+  mobile: text(),
+  phone: text(),
+  email: text(),
+  patientName: text(),
+  notes: text(4_000),
+  clinicianId: id.nullable(),
+})
+
+const reference = z.strictObject({ reference: text(200) })
+
+/** The request schema of every channel, keyed by channel name. */
+export const requestSchemas = {
+  'session:getStatus': empty,
+  'session:connect': z.strictObject({
+    serverUrl: text(2_000),
+    username: text(),
+    password: text(1_000),
+    rememberPassword: z.boolean(),
+    allowInsecure: z.boolean(),
+  }),
+  'session:signOut': empty,
+  'session:useDemo': empty,
+  'clinic:listLocations': empty,
+  'clinic:loadLocation': z.strictObject({ locationId: id, refresh: z.boolean().optional() }),
+  'calendar:loadDay': z.strictObject({
+    locationId: id,
+    date: isoDate,
+    scheduleIds: z.array(id).max(100).readonly(),
+    refresh: z.boolean().optional(),
+  }),
+  'calendar:findNextAvailable': z.strictObject({
+    locationId: id,
+    appointmentTypeId: id,
+    clinicianId: id.nullable(),
+    fromDate: isoDate.optional(),
+    days: z.number().int().min(1).max(62).optional(),
+    limit: z.number().int().min(1).max(100).optional(),
+  }),
+  'booking:create': z.strictObject({ draft }),
+  'booking:get': reference,
+  'booking:cancel': reference,
+  'booking:listJournal': z.strictObject({ date: isoDate.optional() }),
+} satisfies { [C in ChannelName]: z.ZodType<RequestOf<C>> }
