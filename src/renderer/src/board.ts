@@ -1,0 +1,127 @@
+// Pure helpers that turn a DayView into what each FullCalendar column draws. No Vue, no FullCalendar state.
+import type { EventInput } from '@fullcalendar/core'
+import { DateTime } from 'luxon'
+import type { ClinicianDay, DayView, Range, ScheduleDay } from '../../shared/domain'
+import { covers, union } from '../../shared/intervals'
+
+/** Visible hours of a column, as FullCalendar durations from local midnight (`HH:mm:ss`). */
+export interface VisibleHours {
+  readonly slotMinTime: string
+  readonly slotMaxTime: string
+}
+
+/** One colour per clinician: dark enough for white text and for 3:1 against the board (WCAG 1.4.11). */
+export const clinicianPalette = [
+  '#1565c0',
+  '#2e7d32',
+  '#6a1b9a',
+  '#c62828',
+  '#00695c',
+  '#ad1457',
+  '#4527a0',
+  '#8d4a00',
+  '#37474f',
+  '#283593',
+] as const
+
+/** The colour of the clinician at this position of the location's list. */
+export const clinicianColour = (index: number): string =>
+  clinicianPalette[index % clinicianPalette.length] ?? '#37474f'
+
+const DAY_MINUTES = 24 * 60
+const PADDING_MINUTES = 60
+const DEFAULT_HOURS: VisibleHours = { slotMinTime: '08:00:00', slotMaxTime: '18:00:00' }
+
+const duration = (minutes: number): string => {
+  const hours = Math.floor(minutes / 60)
+  return `${String(hours).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00`
+}
+
+/** Wall-clock minutes of an instant from the local midnight of `date` (24:00 for the next midnight). */
+function wallMinutes(instant: number, date: string, zone: string): number {
+  const local = DateTime.fromMillis(instant, { zone })
+  const dayOffset = (local.toISODate() ?? date) > date ? DAY_MINUTES : 0
+  return Math.min(DAY_MINUTES, dayOffset + local.hour * 60 + local.minute)
+}
+
+/**
+ * The hours to show: the location's opening hours of that day (free ∪ busy of every schedule), an hour of
+ * padding each side, whole hours, on the slot grid. Wall-clock, so a DST day shows its real opening hours.
+ */
+export function visibleHours(day: DayView, slotSize: number): VisibleHours {
+  const opening = union(...day.schedules.map((schedule) => [...schedule.free, ...schedule.busy]))
+  const first = opening[0]
+  const last = opening[opening.length - 1]
+  if (!first || !last) return DEFAULT_HOURS
+  const grid = Math.max(1, slotSize)
+  const open = wallMinutes(first.start, day.date, day.timeZone)
+  const close = wallMinutes(last.end, day.date, day.timeZone)
+  const from = Math.max(0, Math.floor((open - PADDING_MINUTES) / 60) * 60)
+  const to = Math.min(DAY_MINUTES, Math.ceil((close + PADDING_MINUTES) / 60) * 60)
+  const alignedFrom = Math.floor(from / grid) * grid
+  return {
+    slotMinTime: duration(alignedFrom),
+    slotMaxTime: duration(Math.max(to, alignedFrom + grid)),
+  }
+}
+
+/** A clinician shown on the board, with their colour and place in the band stack. */
+export interface ShownClinician {
+  readonly day: ClinicianDay
+  readonly name: string
+  readonly colour: string
+  readonly lane: number
+}
+
+/** Background events of one column: free, busy, and the shown clinicians' available bands. */
+export function columnEvents(
+  schedule: ScheduleDay,
+  shown: readonly ShownClinician[],
+): EventInput[] {
+  const events: EventInput[] = []
+  for (const range of schedule.free)
+    events.push({
+      start: range.start,
+      end: range.end,
+      display: 'background',
+      classNames: ['fd-free'],
+    })
+  for (const range of schedule.busy) {
+    if (range.end <= range.start) continue // spec §5.4: zero-length busy ranges exist; nothing to draw
+    events.push({
+      start: range.start,
+      end: range.end,
+      display: 'background',
+      classNames: ['fd-busy'],
+      title: 'Booked',
+    })
+  }
+  for (const clinician of shown) {
+    for (const range of clinician.day.available[schedule.scheduleId] ?? []) {
+      events.push({
+        start: range.start,
+        end: range.end,
+        display: 'background',
+        classNames: ['fd-clinician'],
+        backgroundColor: clinician.colour,
+        extendedProps: { clinician: clinician.name, lane: clinician.lane },
+      })
+    }
+  }
+  return events
+}
+
+/**
+ * Whether a selection may be made: inside the schedule's free time, not in the past, and — when booking for a
+ * clinician — inside their real availability on this schedule.
+ */
+export function selectionAllowed(
+  range: Range,
+  free: readonly Range[],
+  clinicianAvailable: readonly Range[] | null,
+  now: number,
+): boolean {
+  if (range.start < now) return false
+  if (!covers(free, range)) return false
+  return clinicianAvailable === null || covers(clinicianAvailable, range)
+}

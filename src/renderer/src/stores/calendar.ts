@@ -1,0 +1,193 @@
+import { defineStore } from 'pinia'
+import { computed, markRaw, ref, shallowRef } from 'vue'
+import type { DayView, IsoDate, SlotSuggestion } from '../../../shared/domain'
+import type { AppError } from '../../../shared/result'
+import { api } from '../api'
+import { addDays, todayIn } from '../../../shared/time'
+import { readStored, storageKeys, writeStored } from '../storage'
+import { useClinicStore } from './clinic'
+import { unreachable, type Status } from './status'
+
+/** How often the visible day is refreshed while the desk is open (issue 6). */
+export const REFRESH_INTERVAL_MS = 30_000
+
+/** The visible day of the board, the clinician overlays, and next-available search. */
+export const useCalendarStore = defineStore('calendar', () => {
+  const clinic = useClinicStore()
+  const date = ref<IsoDate | null>(null)
+  /** Raw: FullCalendar events are built from it, and deep reactivity would only cost time. */
+  const day = shallowRef<DayView | null>(null)
+  const status = ref<Status>('idle')
+  const error = ref<AppError | null>(null)
+  const shownClinicians = ref<number[]>(readStored<number[]>(storageKeys.shownClinicians) ?? [])
+  /** The clinician a new booking is for: selection is limited to their real availability. */
+  const bookingClinicianId = ref<number | null>(null)
+  const suggestions = shallowRef<readonly SlotSuggestion[]>([])
+  const searchStatus = ref<Status>('idle')
+  const searchError = ref<AppError | null>(null)
+  /** The clock `today` reads; ticked by the periodic refresh so the desk notices midnight. */
+  const now = ref(Date.now())
+  let requestId = 0
+  let searchId = 0
+  let unsubscribe: (() => void) | null = null
+
+  const today = computed(() => (clinic.timeZone ? todayIn(clinic.timeZone, now.value) : null))
+  const isToday = computed(() => date.value !== null && date.value === today.value)
+
+  function matchesVisible(view: DayView): boolean {
+    return view.locationId === clinic.locationId && view.date === date.value
+  }
+
+  /**
+   * Loads the visible day. Main answers from its cache at once when it can; `refresh` skips that cache.
+   * A newer request makes older answers stale: they are dropped (the user changed day faster than the network).
+   */
+  async function load(options: { refresh?: boolean } = {}): Promise<void> {
+    const locationId = clinic.locationId
+    if (locationId === null || date.value === null) return
+    const id = ++requestId
+    const wanted = date.value
+    const background = options.refresh === true && day.value !== null && matchesVisible(day.value)
+    if (!background) status.value = 'loading'
+    try {
+      const result = await api.calendar.loadDay({
+        locationId,
+        date: wanted,
+        scheduleIds: [],
+        refresh: options.refresh,
+      })
+      if (id !== requestId) return
+      if (!result.ok) {
+        error.value = result.error
+        status.value = 'error'
+        return
+      }
+      day.value = markRaw(result.data)
+      error.value = null
+      status.value = 'ready'
+    } catch (cause) {
+      if (id !== requestId) return
+      error.value = unreachable(cause)
+      status.value = 'error'
+    }
+  }
+
+  /** Shows a day (and loads it). */
+  function show(next: IsoDate): Promise<void> {
+    if (next !== date.value) {
+      date.value = next
+      if (day.value && !matchesVisible(day.value)) day.value = null
+    }
+    return load()
+  }
+
+  /** Advances the clock `today` is computed from. */
+  function tick(at: number = Date.now()): void {
+    now.value = at
+  }
+
+  /** Moves by whole days. */
+  function shift(days: number): Promise<void> {
+    if (date.value === null) return Promise.resolve()
+    return show(addDays(date.value, days))
+  }
+
+  /** Back to today in the location's zone. */
+  function goToday(): Promise<void> {
+    tick()
+    return today.value ? show(today.value) : Promise.resolve()
+  }
+
+  /** A day main refreshed in the background: applied only when it is the one on screen. */
+  function applyUpdate(view: DayView): void {
+    if (!matchesVisible(view)) return
+    requestId++
+    day.value = markRaw(view)
+    error.value = null
+    status.value = 'ready'
+  }
+
+  /** Starts following `calendar:dayUpdated`. */
+  function listen(): void {
+    unsubscribe ??= api.on('calendar:dayUpdated', applyUpdate)
+  }
+
+  function toggleClinician(id: number): void {
+    shownClinicians.value = shownClinicians.value.includes(id)
+      ? shownClinicians.value.filter((shown) => shown !== id)
+      : [...shownClinicians.value, id]
+    writeStored(storageKeys.shownClinicians, shownClinicians.value)
+  }
+
+  /** issue 6: the next free times for a type (and clinician), nearest first. */
+  async function findNextAvailable(
+    appointmentTypeId: number,
+    clinicianId: number | null,
+  ): Promise<void> {
+    const locationId = clinic.locationId
+    if (locationId === null) return
+    const id = ++searchId
+    searchStatus.value = 'loading'
+    searchError.value = null
+    try {
+      const result = await api.calendar.findNextAvailable({
+        locationId,
+        appointmentTypeId,
+        clinicianId,
+        fromDate: today.value ?? undefined,
+      })
+      if (id !== searchId) return
+      if (!result.ok) {
+        searchError.value = result.error
+        searchStatus.value = 'error'
+        return
+      }
+      suggestions.value = result.data
+      searchStatus.value = 'ready'
+    } catch (cause) {
+      if (id !== searchId) return
+      searchError.value = unreachable(cause)
+      searchStatus.value = 'error'
+    }
+  }
+
+  function $reset(): void {
+    unsubscribe?.()
+    unsubscribe = null
+    requestId++
+    searchId++
+    date.value = null
+    day.value = null
+    status.value = 'idle'
+    error.value = null
+    shownClinicians.value = readStored<number[]>(storageKeys.shownClinicians) ?? []
+    bookingClinicianId.value = null
+    suggestions.value = []
+    searchStatus.value = 'idle'
+    searchError.value = null
+  }
+
+  return {
+    date,
+    day,
+    status,
+    error,
+    shownClinicians,
+    bookingClinicianId,
+    suggestions,
+    searchStatus,
+    searchError,
+    today,
+    isToday,
+    load,
+    show,
+    shift,
+    goToday,
+    tick,
+    applyUpdate,
+    listen,
+    toggleClinician,
+    findNextAvailable,
+    $reset,
+  }
+})

@@ -1,0 +1,109 @@
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import type { BookingDetails } from '../../../shared/domain'
+import type { AppError } from '../../../shared/result'
+import { api } from '../api'
+import { useCalendarStore } from './calendar'
+import { useBookingStore } from './booking'
+import { unreachable, type Status } from './status'
+
+/** Finding a booking by its reference, and cancelling it. */
+export const useLookupStore = defineStore('lookup', () => {
+  const calendar = useCalendarStore()
+  const booking = useBookingStore()
+  const reference = ref('')
+  const details = shallowRef<BookingDetails | null>(null)
+  const status = ref<Status>('idle')
+  const error = ref<AppError | null>(null)
+  const cancelStatus = ref<Status>('idle')
+  const cancelError = ref<AppError | null>(null)
+  /** The reference just cancelled, for the confirmation line. */
+  const cancelled = ref<string | null>(null)
+  let requestId = 0
+
+  /**
+   * Looks a reference up. It is trimmed (pasted text often carries spaces) but otherwise sent as typed: references
+   * are opaque, and the server decides what is valid (spec §7.3: `Invalid booking reference`).
+   */
+  async function find(typed: string): Promise<void> {
+    const trimmed = typed.trim()
+    reference.value = trimmed
+    details.value = null
+    cancelled.value = null
+    cancelStatus.value = 'idle'
+    cancelError.value = null
+    if (trimmed === '') {
+      error.value = { code: 'VALIDATION', message: 'Type or paste a booking reference.' }
+      status.value = 'error'
+      return
+    }
+    const id = ++requestId
+    status.value = 'loading'
+    error.value = null
+    try {
+      const result = await api.booking.get({ reference: trimmed })
+      if (id !== requestId) return
+      if (!result.ok) {
+        error.value = result.error
+        status.value = 'error'
+        return
+      }
+      details.value = result.data
+      status.value = 'ready'
+    } catch (cause) {
+      if (id !== requestId) return
+      error.value = unreachable(cause)
+      status.value = 'error'
+    }
+  }
+
+  /** Cancels the booking on screen (the component asks for confirmation first). */
+  async function cancel(): Promise<boolean> {
+    const target = details.value?.reference ?? reference.value
+    if (target === '' || cancelStatus.value === 'loading') return false
+    cancelStatus.value = 'loading'
+    cancelError.value = null
+    try {
+      const result = await api.booking.cancel({ reference: target })
+      if (!result.ok) {
+        cancelError.value = result.error
+        cancelStatus.value = 'error'
+        return false
+      }
+      cancelled.value = result.data.reference
+      details.value = null
+      cancelStatus.value = 'ready'
+      void calendar.load({ refresh: true })
+      void booking.loadJournal()
+      return true
+    } catch (cause) {
+      cancelError.value = unreachable(cause)
+      cancelStatus.value = 'error'
+      return false
+    }
+  }
+
+  function $reset(): void {
+    requestId++
+    reference.value = ''
+    details.value = null
+    status.value = 'idle'
+    error.value = null
+    cancelStatus.value = 'idle'
+    cancelError.value = null
+    cancelled.value = null
+  }
+
+  return {
+    reference,
+    details,
+    status,
+    error,
+    cancelStatus,
+    cancelError,
+    cancelled,
+    find,
+    cancel,
+    $reset,
+  }
+})

@@ -1,0 +1,218 @@
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { BookingDraft } from '../../../src/shared/domain'
+import { fail, ok } from '../../../src/shared/result'
+import { useBookingStore } from '../../../src/renderer/src/stores/booking'
+import { useCalendarStore } from '../../../src/renderer/src/stores/calendar'
+import { useClinicStore } from '../../../src/renderer/src/stores/clinic'
+import { createFakeApi, type FakeApi } from '../helpers/fake-api'
+import { installApi } from '../helpers/api-module'
+import { at, dayView, mainClinic, mainDetails } from '../helpers/fixtures'
+
+vi.mock(
+  '../../../src/renderer/src/api',
+  async () => (await import('../helpers/api-module')).apiModule,
+)
+
+const DAY = '2030-02-15'
+let fake: FakeApi
+
+async function openDay(): Promise<void> {
+  await useClinicStore().load()
+  await useCalendarStore().show(DAY)
+}
+
+function fillCustomer(): void {
+  useBookingStore().update({
+    firstName: 'Judith',
+    lastName: 'Bourke',
+    mobile: '0418 976 543',
+    patientName: 'Muffett',
+  })
+}
+
+beforeEach(() => {
+  localStorage.clear()
+  setActivePinia(createPinia())
+  fake = createFakeApi({
+    'clinic:listLocations': () => ok([mainClinic]),
+    'clinic:loadLocation': () => ok(mainDetails),
+    'calendar:loadDay': (request) => ok(dayView(request.date)),
+    'booking:listJournal': () => ok([]),
+  })
+  installApi(fake.api)
+})
+
+describe('booking store', () => {
+  it('makes the booking as long as the chosen type: slots × the schedule slot size', async () => {
+    await openDay()
+    const booking = useBookingStore()
+    booking.begin({ scheduleId: 136, start: at(DAY, '09:00'), end: at(DAY, '09:15') })
+
+    booking.chooseType(63)
+
+    expect(booking.phase).toBe('form')
+    expect(booking.draft).toMatchObject({
+      locationId: 98,
+      scheduleId: 136,
+      appointmentTypeId: 63,
+      start: at(DAY, '09:00'),
+      end: at(DAY, '09:30'),
+    })
+  })
+
+  it('checks required fields before sending and sends nothing when they are missing', async () => {
+    await openDay()
+    const booking = useBookingStore()
+    booking.begin({ scheduleId: 136, start: at(DAY, '09:00'), end: at(DAY, '09:15') })
+    booking.chooseType(66)
+    booking.update({ email: 'judith at example' })
+
+    const sent = await booking.submit()
+
+    expect(sent).toBe(false)
+    expect(fake.callsTo('booking:create')).toEqual([])
+    expect(booking.fieldErrors.map((problem) => problem.field)).toEqual([
+      'firstName',
+      'lastName',
+      'email',
+    ])
+  })
+
+  it('refuses a clinician who is not available for the whole time', async () => {
+    await openDay()
+    const booking = useBookingStore()
+    booking.begin({ scheduleId: 136, start: at(DAY, '09:00'), end: at(DAY, '09:15') })
+    booking.chooseType(66)
+    fillCustomer()
+    booking.update({ clinicianId: 1158 })
+
+    await booking.submit()
+
+    expect(booking.fieldErrors).toEqual([
+      {
+        field: 'clinicianId',
+        message: 'Andrew Turner is not available for the whole of this time.',
+      },
+    ])
+  })
+
+  it('books, shows the reference, forgets the draft and refreshes the board and the journal', async () => {
+    await openDay()
+    const booking = useBookingStore()
+    fake.answer({
+      'booking:create': ({ draft }) =>
+        ok({ reference: '1234:0d3f0b5e-1afb-11e6-be41-3dbaef689d97', draft, createdAt: 1 }),
+    })
+    booking.begin({ scheduleId: 136, start: at(DAY, '09:00'), end: at(DAY, '09:15') })
+    booking.chooseType(66)
+    fillCustomer()
+
+    const sent = await booking.submit()
+
+    expect(sent).toBe(true)
+    expect(booking.phase).toBe('confirmed')
+    expect(booking.confirmation?.reference).toBe('1234:0d3f0b5e-1afb-11e6-be41-3dbaef689d97')
+    expect(fake.callsTo('booking:create')[0]?.draft).toMatchObject({
+      firstName: 'Judith',
+      lastName: 'Bourke',
+      start: at(DAY, '09:00'),
+      end: at(DAY, '09:15'),
+    })
+    expect(localStorage.getItem('frontdesk.bookingDraft')).toBeNull()
+    expect(fake.callsTo('calendar:loadDay').at(-1)?.refresh).toBe(true)
+    expect(fake.callsTo('booking:listJournal')).toHaveLength(1)
+  })
+
+  it('keeps the form and offers the alternatives when the time was taken meanwhile', async () => {
+    await openDay()
+    const booking = useBookingStore()
+    const alternative = {
+      scheduleId: 136,
+      appointmentTypeId: 66,
+      start: at(DAY, '09:15'),
+      end: at(DAY, '09:30'),
+      clinicianId: null,
+    }
+    fake.answer({
+      'booking:create': () =>
+        fail('CONFLICT', 'That time was just taken by another booking.', {
+          alternatives: [alternative],
+        }),
+    })
+    booking.begin({ scheduleId: 136, start: at(DAY, '09:00'), end: at(DAY, '09:15') })
+    booking.chooseType(66)
+    fillCustomer()
+
+    await booking.submit()
+    booking.beginFromSuggestion(alternative)
+
+    expect(booking.phase).toBe('form')
+    expect(booking.draft).toMatchObject({
+      firstName: 'Judith',
+      start: at(DAY, '09:15'),
+      end: at(DAY, '09:30'),
+    })
+    expect(fake.callsTo('calendar:loadDay').at(-1)?.refresh).toBe(true)
+  })
+
+  it('shows the server field errors beside their fields', async () => {
+    await openDay()
+    const booking = useBookingStore()
+    fake.answer({
+      'booking:create': () =>
+        fail('VALIDATION', 'The server refused the booking.', {
+          fieldErrors: [{ field: 'start', message: 'Booking start is not on a slot boundary' }],
+        }),
+    })
+    booking.begin({ scheduleId: 136, start: at(DAY, '09:00'), end: at(DAY, '09:15') })
+    booking.chooseType(66)
+    fillCustomer()
+
+    await booking.submit()
+
+    expect(booking.error?.code).toBe('VALIDATION')
+    expect(booking.fieldErrors).toEqual([
+      { field: 'start', message: 'Booking start is not on a slot boundary' },
+    ])
+  })
+
+  it('brings back an unsent form after a restart', async () => {
+    await openDay()
+    const booking = useBookingStore()
+    fake.answer({ 'booking:create': () => fail('OUTCOME_UNKNOWN', 'No answer came back.') })
+    booking.begin({ scheduleId: 136, start: at(DAY, '09:00'), end: at(DAY, '09:15') })
+    booking.chooseType(66)
+    fillCustomer()
+    await booking.submit()
+
+    setActivePinia(createPinia())
+    const restarted = useBookingStore()
+
+    expect(restarted.phase).toBe('form')
+    expect(restarted.draft).toMatchObject<Partial<BookingDraft>>({
+      firstName: 'Judith',
+      lastName: 'Bourke',
+      patientName: 'Muffett',
+      start: at(DAY, '09:00'),
+    })
+  })
+
+  it("keeps only today's journal entries from a journal change", () => {
+    const booking = useBookingStore()
+    booking.listen()
+    const draft = {} as BookingDraft
+    const today = {
+      reference: 'a:1',
+      draft,
+      submittedAt: Date.now(),
+      outcome: 'booked' as const,
+      message: null,
+    }
+    const lastYear = { ...today, reference: 'b:2', submittedAt: Date.now() - 365 * 86_400_000 }
+
+    fake.emit('booking:journalChanged', [today, lastYear])
+
+    expect(booking.journal.map((entry) => entry.reference)).toEqual(['a:1'])
+  })
+})
