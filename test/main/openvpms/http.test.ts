@@ -1,0 +1,331 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { OpenVpmsClient } from '../../../src/main/openvpms/client'
+import type { ClientConfig } from '../../../src/main/openvpms/client'
+import type { AppError } from '../../../src/shared/result'
+import { AppFailure } from '../../../src/shared/result'
+import { answerWith, selfSignedCertificate, startLocalServer } from './local-server'
+import type { LocalServer } from './local-server'
+
+const API = '/openvpms/ws/booking/v2'
+const PASSWORD = 'changeit-s3cret'
+const LOCATIONS = JSON.stringify([{ id: 98, name: 'Main Clinic', timeZone: 'Australia/Sydney' }])
+
+const servers: LocalServer[] = []
+const logLines: string[] = []
+
+async function serve(
+  handler: (request: IncomingMessage, response: ServerResponse) => void,
+  tls?: { key: string; cert: string },
+): Promise<LocalServer> {
+  const server = await startLocalServer(handler, tls)
+  servers.push(server)
+  return server
+}
+
+function clientFor(origin: string, config: Partial<ClientConfig> = {}): OpenVpmsClient {
+  return new OpenVpmsClient({
+    baseUrl: `${origin}${API}`,
+    username: 'sample',
+    password: PASSWORD,
+    retries: 0,
+    log: (level, message) => logLines.push(`${level} ${message}`),
+    ...config,
+  })
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise
+  } catch (thrown) {
+    if (thrown instanceof AppFailure) return thrown.error
+    throw thrown
+  }
+  throw new Error('expected the call to fail')
+}
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()))
+  expect(logLines.join('\n')).not.toContain(PASSWORD)
+  logLines.length = 0
+})
+
+describe('a server that is not OpenVPMS', () => {
+  it('reads an HTML 404 from a wrong path as NOT_OPENVPMS without repeating the page', async () => {
+    const server = await serve(
+      answerWith(404, 'text/html', '<html><body><h1>404 Not Found</h1>nginx</body></html>'),
+    )
+
+    const error = await failureOf(clientFor(server.origin).listLocations())
+
+    expect(error.code).toBe('NOT_OPENVPMS')
+    expect(error.message).not.toMatch(/<|nginx/)
+    expect(error.serverMessage).toBeUndefined()
+  })
+
+  it('reads a 200 web page (a login portal in front of the server) as NOT_OPENVPMS', async () => {
+    const server = await serve(
+      answerWith(200, 'text/html; charset=utf-8', '<!doctype html><title>Portal</title>'),
+    )
+
+    const error = await failureOf(clientFor(server.origin).listLocations())
+
+    expect(error.code).toBe('NOT_OPENVPMS')
+  })
+
+  it('reads a JSON answer of the wrong shape as BAD_RESPONSE', async () => {
+    const server = await serve(answerWith(200, 'application/json', '{"status":"ok"}'))
+
+    const error = await failureOf(clientFor(server.origin).listLocations())
+
+    expect(error.code).toBe('BAD_RESPONSE')
+  })
+})
+
+describe('TLS', () => {
+  let certificate: { key: string; cert: string }
+  beforeAll(() => {
+    certificate = selfSignedCertificate()
+  })
+
+  it('reports an untrusted self-signed certificate as TLS', async () => {
+    const server = await serve(answerWith(200, 'application/json', LOCATIONS), certificate)
+
+    const error = await failureOf(clientFor(server.origin, { retries: 2 }).listLocations())
+
+    expect(error.code).toBe('TLS')
+    expect(error.message).toContain('certificate')
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('reports https to a plain http port as TLS', async () => {
+    const server = await serve(answerWith(200, 'application/json', LOCATIONS))
+
+    const error = await failureOf(
+      clientFor(server.origin.replace('http:', 'https:')).listLocations(),
+    )
+
+    expect(error.code).toBe('TLS')
+  })
+})
+
+describe('redirects', () => {
+  it('refuses a redirect to another origin and never sends it the credentials', async () => {
+    const elsewhere = await serve(answerWith(200, 'application/json', LOCATIONS))
+    const server = await serve(
+      answerWith(302, 'text/plain', '', { Location: `${elsewhere.origin}${API}/locations` }),
+    )
+
+    const error = await failureOf(clientFor(server.origin).listLocations())
+
+    expect(error.code).toBe('NOT_OPENVPMS')
+    expect(error.message).toContain(elsewhere.origin)
+    expect(elsewhere.requests).toHaveLength(0)
+  })
+
+  it('follows a same-origin redirect with the credentials', async () => {
+    const server = await serve((request, response) => {
+      if (request.url === `${API}/locations`) {
+        response.writeHead(307, { Location: `${API}/locations/` }).end()
+      } else {
+        response.writeHead(200, { 'Content-Type': 'application/json' }).end(LOCATIONS)
+      }
+    })
+
+    const locations = await clientFor(server.origin).listLocations()
+
+    expect(locations).toEqual([{ id: 98, name: 'Main Clinic', timeZone: 'Australia/Sydney' }])
+    expect(server.requests.map((seen) => seen.url)).toEqual([
+      `${API}/locations`,
+      `${API}/locations/`,
+    ])
+    expect(server.requests[1]?.authorization).toBe(server.requests[0]?.authorization)
+  })
+
+  it('gives up after three redirects', async () => {
+    const server = await serve((request, response) => {
+      response.writeHead(302, { Location: `${request.url ?? ''}x` }).end()
+    })
+
+    const error = await failureOf(clientFor(server.origin).listLocations())
+
+    expect(error.code).toBe('NOT_OPENVPMS')
+    expect(server.requests).toHaveLength(4)
+  })
+})
+
+describe('a server that accepts and never answers', () => {
+  const silent = (): void => undefined
+
+  it('times a GET out as TIMEOUT after timeoutMs without retrying', async () => {
+    const server = await serve(silent)
+    const started = Date.now()
+
+    const error = await failureOf(
+      clientFor(server.origin, { timeoutMs: 300, retries: 2 }).listLocations(),
+    )
+
+    expect(error.code).toBe('TIMEOUT')
+    expect(Date.now() - started).toBeLessThan(2_000)
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it('reports a POST that timed out as OUTCOME_UNKNOWN: the booking may exist', async () => {
+    const server = await serve(silent)
+
+    const error = await failureOf(
+      clientFor(server.origin, { timeoutMs: 300 }).createBooking({
+        location: 98,
+        schedule: 136,
+        appointmentType: 66,
+        start: Date.UTC(2030, 0, 1, 0),
+        end: Date.UTC(2030, 0, 1, 0, 15),
+        title: null,
+        firstName: 'Front Desk',
+        lastName: 'Conformance Test',
+        email: null,
+        phone: null,
+        mobile: null,
+        patientName: null,
+        notes: null,
+        user: null,
+      }),
+    )
+
+    expect(error.code).toBe('OUTCOME_UNKNOWN')
+    expect(server.requests).toHaveLength(1)
+  })
+})
+
+describe('connections', () => {
+  it('reports a refused connection as NETWORK and names the host', async () => {
+    const server = await startLocalServer(answerWith(200, 'application/json', LOCATIONS))
+    await server.close()
+
+    const error = await failureOf(clientFor(server.origin, { retries: 1 }).listLocations())
+
+    expect(error.code).toBe('NETWORK')
+    expect(error.message).toContain(new URL(server.origin).host)
+  })
+
+  it('reports a refused POST as NETWORK: it provably never left', async () => {
+    const server = await startLocalServer(answerWith(200, 'application/json', LOCATIONS))
+    await server.close()
+
+    const error = await failureOf(clientFor(server.origin).cancelBooking('391:abc'))
+
+    expect(error.code).toBe('NETWORK')
+  })
+
+  it('refuses plain http to another computer before connecting (INSECURE)', async () => {
+    const client = clientFor('http://clinic.example.com:8080')
+
+    const error = await failureOf(client.listLocations())
+
+    expect(error.code).toBe('INSECURE')
+    expect(error.message).toContain('clinic.example.com')
+  })
+
+  it('retries a GET after a 503 and recovers', async () => {
+    let calls = 0
+    const server = await serve((_request, response) => {
+      calls++
+      if (calls < 3) response.writeHead(503, { 'Content-Type': 'text/html' }).end('<h1>busy</h1>')
+      else response.writeHead(200, { 'Content-Type': 'application/json' }).end(LOCATIONS)
+    })
+
+    const locations = await clientFor(server.origin, { retries: 2 }).listLocations()
+
+    expect(locations).toHaveLength(1)
+    expect(server.requests).toHaveLength(3)
+  })
+
+  it('does not retry a 4xx', async () => {
+    const server = await serve(answerWith(404, 'text/plain', 'Practice location not found'))
+
+    const error = await failureOf(clientFor(server.origin, { retries: 2 }).getLocation(5))
+
+    expect(error.code).toBe('NOT_FOUND')
+    expect(server.requests).toHaveLength(1)
+  })
+})
+
+describe('what goes on the wire', () => {
+  it('sends the credentials as Basic auth and keeps them out of every log line', async () => {
+    const server = await serve(answerWith(200, 'application/json', LOCATIONS))
+
+    await clientFor(server.origin).listLocations()
+
+    expect(server.requests[0]?.authorization).toBe(
+      `Basic ${Buffer.from(`sample:${PASSWORD}`).toString('base64')}`,
+    )
+    expect(logLines.join('\n')).not.toContain(Buffer.from(`sample:${PASSWORD}`).toString('base64'))
+  })
+
+  it('POSTs JSON that accepts a text/plain answer, omits a null user and sends empty text as null', async () => {
+    let seen: { headers: IncomingMessage['headers']; body: string } | undefined
+    const server = await serve((request, response) => {
+      let body = ''
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()))
+      request.on('end', () => {
+        seen = { headers: request.headers, body }
+        response
+          .writeHead(201, { 'Content-Type': 'text/plain' })
+          .end('391:a98f02c9-1a4b-11e6-be41-3dbaef689d97')
+      })
+    })
+
+    const reference = await clientFor(server.origin).createBooking({
+      location: 98,
+      schedule: 136,
+      appointmentType: 66,
+      start: Date.UTC(2030, 0, 1, 0),
+      end: Date.UTC(2030, 0, 1, 0, 15),
+      title: '',
+      firstName: 'Judith',
+      lastName: 'Bourke',
+      email: ' ',
+      phone: null,
+      mobile: '0418976543',
+      patientName: null,
+      notes: null,
+      user: null,
+    })
+
+    expect(reference).toBe('391:a98f02c9-1a4b-11e6-be41-3dbaef689d97')
+    expect(seen?.headers.accept).toContain('text/plain')
+    expect(seen?.headers['content-type']).toBe('application/json')
+    expect(JSON.parse(seen?.body ?? '')).toEqual({
+      location: 98,
+      schedule: 136,
+      appointmentType: 66,
+      start: '2030-01-01T00:00:00.000Z',
+      end: '2030-01-01T00:15:00.000Z',
+      title: null,
+      firstName: 'Judith',
+      lastName: 'Bourke',
+      email: null,
+      phone: null,
+      mobile: '0418976543',
+      patientName: null,
+      notes: null,
+    })
+  })
+
+  it('sends query instants as UTC so no raw + reaches the server', async () => {
+    const server = await serve(answerWith(200, 'application/json', '[]'))
+
+    await clientFor(server.origin).scheduleFree(
+      136,
+      Date.UTC(2019, 1, 14, 13),
+      Date.UTC(2019, 1, 15, 13),
+      {
+        slots: true,
+      },
+    )
+
+    expect(server.requests[0]?.url).toBe(
+      `${API}/schedules/136/free?from=2019-02-14T13%3A00%3A00.000Z&to=2019-02-15T13%3A00%3A00.000Z&slots=true`,
+    )
+  })
+})
