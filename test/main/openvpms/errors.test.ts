@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest'
+import { errorForException, errorForStatus } from '../../../src/main/openvpms/errors'
+import type { FailedRequest } from '../../../src/main/openvpms/errors'
+
+const getLocations: FailedRequest = {
+  method: 'GET',
+  path: '/locations',
+  host: 'clinic.example.com',
+}
+const getBooking: FailedRequest = {
+  method: 'GET',
+  path: '/bookings/391:abc',
+  host: 'clinic.example.com',
+}
+const postBooking: FailedRequest = { method: 'POST', path: '/bookings', host: 'clinic.example.com' }
+const deleteBooking: FailedRequest = {
+  method: 'DELETE',
+  path: '/bookings/391:abc',
+  host: 'clinic.example.com',
+}
+const text = (status: number, body: string) => ({ status, mediaType: 'text/plain', body })
+const html = (status: number) => ({
+  status,
+  mediaType: 'text/html',
+  body: '<html><body>Apache Tomcat</body></html>',
+})
+
+describe('errorForStatus', () => {
+  it.each([
+    ['401 page', getLocations, html(401), 'AUTH'],
+    ['403', postBooking, text(403, 'Access is denied'), 'FORBIDDEN'],
+    ['text 404 Booking not found', getBooking, text(404, 'Booking not found'), 'NOT_FOUND'],
+    [
+      'text 404 Practice location not found',
+      getLocations,
+      text(404, 'Practice location not found'),
+      'NOT_FOUND',
+    ],
+    ["Jersey's own 404", getLocations, text(404, 'HTTP 404 Not Found'), 'NOT_OPENVPMS'],
+    ['HTML 404', getLocations, html(404), 'NOT_OPENVPMS'],
+    [
+      'overlap',
+      postBooking,
+      text(
+        400,
+        'An appointment is already scheduled for 2019-02-15 09:00:00.0-2019-02-15 09:15:00.0',
+      ),
+      'CONFLICT',
+    ],
+    [
+      'not pending',
+      deleteBooking,
+      text(400, 'The booking must be pending to cancel'),
+      'NOT_PENDING',
+    ],
+    ['past', postBooking, text(400, 'Cannot make a booking in the past'), 'VALIDATION'],
+    ['invalid reference', getBooking, text(400, 'Invalid booking reference'), 'VALIDATION'],
+    [
+      'Jackson',
+      postBooking,
+      text(400, 'Unrecognized field "foo" (class org.openvpms.booking.domain.Booking)'),
+      'VALIDATION',
+    ],
+    ['HTML 400', postBooking, html(400), 'VALIDATION'],
+    ['500 on GET booking', getBooking, html(500), 'GET_DEFECT'],
+    ['500 elsewhere', getLocations, html(500), 'SERVER'],
+    ['503', getBooking, html(503), 'SERVER'],
+    ['504 on POST', postBooking, html(504), 'OUTCOME_UNKNOWN'],
+    ['500 on POST', postBooking, html(500), 'SERVER'],
+    ['406', postBooking, text(406, 'HTTP 406 Not Acceptable'), 'SERVER'],
+  ])('%s → %s', (_name, request, answer, code) => {
+    const error = errorForStatus(request, answer)
+
+    expect(error.code).toBe(code)
+    expect(error.message).not.toMatch(/<|Tomcat/)
+  })
+
+  it('keeps the server text but tells the receptionist what it means', () => {
+    const error = errorForStatus(getBooking, text(404, 'Booking not found'))
+
+    expect(error.message).toBe(
+      'No booking with that reference: it may have been cancelled or never existed.',
+    )
+    expect(error.serverMessage).toBe('Booking not found')
+  })
+
+  it('says which form field a refusal is about', () => {
+    const error = errorForStatus(postBooking, text(400, "'lastName' is a required field"))
+
+    expect(error.fieldErrors).toEqual([
+      { field: 'lastName', message: "Enter the customer's last name." },
+    ])
+  })
+
+  it('passes an unknown refusal through with the first line of the server text', () => {
+    const error = errorForStatus(postBooking, text(400, 'Something new\n at [Source: x; line: 1]'))
+
+    expect(error.message).toBe('OpenVPMS refused the request: Something new')
+    expect(error.serverMessage).toBe('Something new\n at [Source: x; line: 1]')
+  })
+
+  it('never takes HTML as the server message', () => {
+    const error = errorForStatus(getLocations, {
+      status: 404,
+      mediaType: 'text/plain',
+      body: '<html>x</html>',
+    })
+
+    expect(error.code).toBe('NOT_OPENVPMS')
+    expect(error.serverMessage).toBeUndefined()
+  })
+})
+
+describe('errorForException', () => {
+  const fetchFailed = (code: string) =>
+    Object.assign(new TypeError('fetch failed'), {
+      cause: Object.assign(new Error(code), { code }),
+    })
+
+  it.each([
+    ['refused GET', getLocations, fetchFailed('ECONNREFUSED'), false, 'NETWORK'],
+    ['unknown host', getLocations, fetchFailed('ENOTFOUND'), false, 'NETWORK'],
+    ['unreachable host', getLocations, fetchFailed('EHOSTUNREACH'), false, 'NETWORK'],
+    ['reset GET', getLocations, fetchFailed('ECONNRESET'), false, 'NETWORK'],
+    ['refused POST', postBooking, fetchFailed('ECONNREFUSED'), false, 'NETWORK'],
+    ['reset POST', postBooking, fetchFailed('ECONNRESET'), false, 'OUTCOME_UNKNOWN'],
+    ['socket closed POST', postBooking, fetchFailed('UND_ERR_SOCKET'), false, 'OUTCOME_UNKNOWN'],
+    [
+      'timed-out POST',
+      postBooking,
+      new DOMException('aborted', 'AbortError'),
+      true,
+      'OUTCOME_UNKNOWN',
+    ],
+    ['timed-out GET', getLocations, new DOMException('aborted', 'AbortError'), true, 'TIMEOUT'],
+    ['expired certificate', getLocations, fetchFailed('CERT_HAS_EXPIRED'), false, 'TLS'],
+    [
+      'certificate on a POST',
+      postBooking,
+      fetchFailed('DEPTH_ZERO_SELF_SIGNED_CERT'),
+      false,
+      'TLS',
+    ],
+    ['reset DELETE', deleteBooking, fetchFailed('ECONNRESET'), false, 'NETWORK'],
+  ])('%s → %s', (_name, request, thrown, timedOut, code) => {
+    expect(errorForException(request, thrown, timedOut).code).toBe(code)
+  })
+
+  it('finds the code inside a Happy Eyeballs aggregate', () => {
+    const aggregate = Object.assign(
+      new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })]),
+      {},
+    )
+    const thrown = Object.assign(new TypeError('fetch failed'), { cause: aggregate })
+
+    expect(errorForException(postBooking, thrown, false).code).toBe('NETWORK')
+  })
+})
