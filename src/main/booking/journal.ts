@@ -1,0 +1,217 @@
+// This desk's own record of every booking it submitted. OpenVPMS never returns a booking's notes nor a new
+// customer's name, and GET of a booking fails on the latest known server (spec §7.3, §11.1): the journal is what
+// the desk can show instead. One JSON file, rewritten atomically, so a crash mid-write never loses it.
+import { randomUUID } from 'node:crypto'
+import { open, readFile, rename, unlink } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { z } from 'zod'
+import type { BookingDraft, Instant, IsoDate, JournalEntry } from '../../shared/domain'
+import { isoDateOf } from '../../shared/time'
+import type { Logger } from '../ipc/handle'
+import type { Emit } from '../calendar/service'
+
+/** The journal's collaborators. */
+export interface JournalDeps {
+  /** `<userData>/booking-journal.json`. */
+  readonly file: string
+  readonly emit: Emit
+  readonly log?: Logger
+  /** The zone `list({ date })` counts days in: the computer's own by default (the desk's working day). */
+  readonly zone?: string
+}
+
+/** How a submission ended. */
+export interface Settlement {
+  readonly outcome: JournalEntry['outcome']
+  readonly reference?: string | null
+  readonly message: string | null
+}
+
+interface StoredEntry extends JournalEntry {
+  readonly id: string
+}
+
+const draftSchema = z.object({
+  locationId: z.number(),
+  scheduleId: z.number(),
+  appointmentTypeId: z.number(),
+  start: z.number(),
+  end: z.number(),
+  title: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  mobile: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  patientName: z.string(),
+  notes: z.string(),
+  clinicianId: z.number().nullable(),
+})
+
+const fileSchema = z.object({
+  version: z.literal(1),
+  entries: z.array(
+    z.object({
+      id: z.string(),
+      reference: z.string().nullable(),
+      draft: draftSchema,
+      submittedAt: z.number(),
+      outcome: z.enum(['booked', 'cancelled', 'failed', 'unknown']),
+      message: z.string().nullable(),
+    }),
+  ),
+})
+
+const publicEntry = ({ id: _id, ...entry }: StoredEntry): JournalEntry => entry
+
+/** The booking journal: every submission with its reference, draft, time, outcome and message. */
+export class BookingJournal {
+  readonly #deps: JournalDeps
+  #entries: StoredEntry[] | null = null
+  #loading: Promise<StoredEntry[]> | null = null
+  #writing: Promise<void> = Promise.resolve()
+
+  constructor(deps: JournalDeps) {
+    this.#deps = deps
+  }
+
+  /** Records a submission before it is sent (outcome `unknown` until settled), so a crash mid-request leaves a trace. */
+  async record(draft: BookingDraft, submittedAt: Instant): Promise<string> {
+    const entries = await this.#load()
+    const id = randomUUID()
+    entries.push({ id, reference: null, draft, submittedAt, outcome: 'unknown', message: null })
+    await this.#changed()
+    return id
+  }
+
+  /** Records how a submission ended. */
+  async settle(id: string, settlement: Settlement): Promise<void> {
+    const entries = await this.#load()
+    const index = entries.findIndex((entry) => entry.id === id)
+    const entry = entries[index]
+    if (!entry) return
+    entries[index] = {
+      ...entry,
+      outcome: settlement.outcome,
+      message: settlement.message,
+      reference: settlement.reference === undefined ? entry.reference : settlement.reference,
+    }
+    await this.#changed()
+  }
+
+  /** The latest entry with this reference, if this desk made that booking. */
+  async find(reference: string): Promise<JournalEntry | null> {
+    const entries = await this.#load()
+    const found = entries.findLast((entry) => entry.reference === reference)
+    return found ? publicEntry(found) : null
+  }
+
+  /** Marks the booking with this reference cancelled; false when this desk did not make it. */
+  async markCancelled(reference: string, message: string | null): Promise<boolean> {
+    const entries = await this.#load()
+    let found = false
+    entries.forEach((entry, index) => {
+      if (entry.reference !== reference) return
+      found = true
+      entries[index] = { ...entry, outcome: 'cancelled', message }
+    })
+    if (found) await this.#changed()
+    return found
+  }
+
+  /** Entries, newest first; with `date`, only those submitted on that day (in the desk's zone). */
+  async list(filter: { readonly date?: IsoDate } = {}): Promise<JournalEntry[]> {
+    const entries = await this.#load()
+    const zone = this.#deps.zone ?? 'system'
+    return entries
+      .filter(
+        (entry) => filter.date === undefined || isoDateOf(entry.submittedAt, zone) === filter.date,
+      )
+      .sort((a, b) => b.submittedAt - a.submittedAt)
+      .map(publicEntry)
+  }
+
+  /** Resolves when every write started so far is on disk. */
+  flushed(): Promise<void> {
+    return this.#writing
+  }
+
+  #load(): Promise<StoredEntry[]> {
+    if (this.#entries) return Promise.resolve(this.#entries)
+    this.#loading ??= this.#read().then((entries) => (this.#entries = entries))
+    return this.#loading
+  }
+
+  async #read(): Promise<StoredEntry[]> {
+    const { file, log } = this.#deps
+    let text: string
+    try {
+      text = await readFile(file, 'utf8')
+    } catch (thrown) {
+      if ((thrown as NodeJS.ErrnoException).code === 'ENOENT') return []
+      log?.error('journal: cannot read, starting empty', { file, error: String(thrown) })
+      return []
+    }
+    try {
+      return fileSchema.parse(JSON.parse(text)).entries
+    } catch (thrown) {
+      // Keep the damaged file for a person to look at, and carry on with an empty journal.
+      const aside = `${file}.corrupt-${Date.now()}`
+      log?.warn('journal: corrupt file set aside, starting empty', {
+        file,
+        aside,
+        error: String(thrown),
+      })
+      await rename(file, aside).catch(() => undefined)
+      return []
+    }
+  }
+
+  async #changed(): Promise<void> {
+    const snapshot = JSON.stringify({ version: 1, entries: this.#entries ?? [] }, null, 1)
+    const write = this.#writing.then(() => this.#write(snapshot))
+    this.#writing = write.catch((thrown: unknown) => {
+      // A journal that cannot be written must not stop the desk from booking; the log says why.
+      this.#deps.log?.error('journal: write failed', {
+        file: this.#deps.file,
+        error: String(thrown),
+      })
+    })
+    await this.#writing
+    this.#deps.emit('booking:journalChanged', await this.list())
+  }
+
+  // tmp file + fsync + rename: the file on disk is always either the old journal or the new one, never half.
+  async #write(text: string): Promise<void> {
+    const { file } = this.#deps
+    const tmp = `${file}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`
+    const handle = await open(tmp, 'w', 0o600)
+    try {
+      await handle.writeFile(text, 'utf8')
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    try {
+      await rename(tmp, file)
+    } catch (thrown) {
+      await unlink(tmp).catch(() => undefined)
+      throw thrown
+    }
+    await syncDirectory(dirname(file))
+  }
+}
+
+async function syncDirectory(directory: string): Promise<void> {
+  // Makes the rename itself durable; not possible on every platform (Windows), where it is skipped.
+  try {
+    const handle = await open(directory, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    return
+  }
+}

@@ -1,0 +1,100 @@
+// Locations and everything the board needs about one: its schedules with their appointment types, and its clinicians.
+import type { Location, LocationDetails, Schedule } from '../../shared/domain'
+import { AppFailure } from '../../shared/result'
+import type { Logger } from '../ipc/handle'
+import type { OpenVpmsClient } from '../openvpms/client'
+
+/** The client calls the clinic service makes. */
+export type ClinicClient = Pick<
+  OpenVpmsClient,
+  'listLocations' | 'getLocation' | 'listSchedules' | 'listAppointmentTypes' | 'listLocationUsers'
+>
+
+/** The client of the current session; throws AppFailure NOT_CONNECTED when there is none. */
+export type ClientProvider<Client> = () => Client
+
+/** Thrown to a caller whose answer arrived after the session changed: it belongs to the previous connection. */
+export function sessionChanged(): AppFailure {
+  return new AppFailure({
+    code: 'NOT_CONNECTED',
+    message: 'The connection changed while this was loading: it was not used. Try again.',
+  })
+}
+
+/** The clinic service's collaborators. */
+export interface ClinicDeps {
+  readonly getClient: ClientProvider<ClinicClient>
+  readonly log?: Logger
+}
+
+const byName = <T extends { name: string; id: number }>(a: T, b: T): number =>
+  a.name.localeCompare(b.name) || a.id - b.id
+
+/** Locations and their details, cached per location until refreshed or the session changes. */
+export class ClinicService {
+  readonly #deps: ClinicDeps
+  readonly #cache = new Map<number, Promise<LocationDetails>>()
+  #generation = 0
+
+  constructor(deps: ClinicDeps) {
+    this.#deps = deps
+  }
+
+  /** spec §3.1: the locations that take online bookings. */
+  async listLocations(): Promise<Location[]> {
+    const generation = this.#generation
+    const locations = await this.#deps.getClient().listLocations()
+    if (generation !== this.#generation) throw sessionChanged()
+    return locations
+  }
+
+  /**
+   * A location with its schedules (each with its appointment types) and its clinicians. Cached: the board asks for
+   * it on every day change; `refresh` bypasses the cache (and replaces what it holds).
+   */
+  loadLocation(locationId: number, refresh = false): Promise<LocationDetails> {
+    const cached = this.#cache.get(locationId)
+    if (cached && !refresh) return cached
+    const generation = this.#generation
+    const loading = this.#fetch(locationId).then((details) => {
+      if (generation !== this.#generation) throw sessionChanged()
+      return details
+    })
+    this.#cache.set(locationId, loading)
+    // A failure is not remembered: the next call tries again.
+    loading.catch(() => {
+      if (this.#cache.get(locationId) === loading) this.#cache.delete(locationId)
+    })
+    return loading
+  }
+
+  /** Forgets everything: the session changed, so the next answers come from another server or account. */
+  reset(): void {
+    this.#generation++
+    this.#cache.clear()
+  }
+
+  async #fetch(locationId: number): Promise<LocationDetails> {
+    const client = this.#deps.getClient()
+    // All in parallel; the types need the schedule ids, so they follow the schedules' answer at once.
+    const [location, schedules, clinicians] = await Promise.all([
+      client.getLocation(locationId),
+      client.listSchedules(locationId).then((infos) =>
+        Promise.all(
+          infos.map(async (info): Promise<Schedule> => ({
+            ...info,
+            appointmentTypes: (await client.listAppointmentTypes(info.id)).sort(byName),
+          })),
+        ),
+      ),
+      client.listLocationUsers(locationId),
+    ])
+    this.#deps.log?.debug('clinic: loaded location', {
+      locationId,
+      schedules: schedules.length,
+      clinicians: clinicians.length,
+    })
+    // spec §3.1: schedule order is unspecified, so sort for a board that does not reshuffle between loads.
+    return { location, schedules: schedules.sort(byName), clinicians }
+  }
+}
