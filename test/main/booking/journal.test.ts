@@ -1,0 +1,139 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { BookingJournal } from '../../../src/main/booking/journal'
+import type { BookingDraft, JournalEntry } from '../../../src/shared/domain'
+
+const draft: BookingDraft = {
+  locationId: 98,
+  scheduleId: 136,
+  appointmentTypeId: 66,
+  start: Date.parse('2019-02-15T01:30:00Z'),
+  end: Date.parse('2019-02-15T01:45:00Z'),
+  title: 'Ms',
+  firstName: 'Judith',
+  lastName: 'Bourke',
+  mobile: '0418976543',
+  phone: '',
+  email: '',
+  patientName: 'Muffett',
+  notes: 'Limping on the left fore',
+  clinicianId: 1158,
+}
+
+let dir: string
+let file: string
+let events: (readonly JournalEntry[])[]
+const journal = (): BookingJournal =>
+  new BookingJournal({
+    file,
+    zone: 'Australia/Sydney',
+    emit: (_event, payload) => void events.push(payload as readonly JournalEntry[]),
+  })
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'journal-'))
+  file = join(dir, 'booking-journal.json')
+  events = []
+})
+afterEach(() => rm(dir, { recursive: true, force: true }))
+
+describe('BookingJournal', () => {
+  it('starts empty when there is no file', async () => {
+    expect(await journal().list()).toEqual([])
+  })
+
+  it('records a submission as unknown first, then settles it, and keeps it across restarts', async () => {
+    const first = journal()
+
+    const id = await first.record(draft, 1_000)
+    const pending = await first.list()
+    await first.settle(id, { outcome: 'booked', reference: '1001:abc', message: 'Booked 12:30.' })
+    const reopened = await journal().list()
+
+    expect(pending).toEqual([
+      { reference: null, draft, submittedAt: 1_000, outcome: 'unknown', message: null },
+    ])
+    expect(reopened).toEqual([
+      {
+        reference: '1001:abc',
+        draft,
+        submittedAt: 1_000,
+        outcome: 'booked',
+        message: 'Booked 12:30.',
+      },
+    ])
+    expect(await journal().find('1001:abc')).toEqual(reopened[0])
+  })
+
+  it('emits the whole journal after each change', async () => {
+    const j = journal()
+
+    const id = await j.record(draft, 1_000)
+    await j.settle(id, { outcome: 'failed', message: 'refused' })
+
+    expect(events.map((list) => list.map((e) => e.outcome))).toEqual([['unknown'], ['failed']])
+  })
+
+  it('marks a booking cancelled, and says when this desk did not make it', async () => {
+    const j = journal()
+    const id = await j.record(draft, 1_000)
+    await j.settle(id, { outcome: 'booked', reference: '1001:abc', message: null })
+
+    const known = await j.markCancelled('1001:abc', 'Cancelled at this desk.')
+    const unknown = await j.markCancelled('999:zzz', null)
+
+    expect(known).toBe(true)
+    expect(unknown).toBe(false)
+    expect((await j.find('1001:abc'))?.outcome).toBe('cancelled')
+  })
+
+  it('lists newest first, and by the day of submission in the desk’s zone', async () => {
+    const j = journal()
+    await j.record(draft, Date.parse('2019-02-14T12:59:00Z')) // 23:59 on the 14th in Sydney
+    await j.record(draft, Date.parse('2019-02-14T13:00:00Z')) // 00:00 on the 15th
+    await j.record(draft, Date.parse('2019-02-15T05:00:00Z'))
+
+    const all = await j.list()
+    const fifteenth = await j.list({ date: '2019-02-15' })
+
+    expect(all.map((e) => e.submittedAt)).toEqual(
+      [...all.map((e) => e.submittedAt)].sort((a, b) => b - a),
+    )
+    expect(fifteenth.map((e) => new Date(e.submittedAt).toISOString())).toEqual([
+      '2019-02-15T05:00:00.000Z',
+      '2019-02-14T13:00:00.000Z',
+    ])
+  })
+
+  it('sets a corrupt file aside and starts empty', async () => {
+    await writeFile(file, '{"version":1,"entries":[{"trunc')
+
+    const j = journal()
+    const entries = await j.list()
+    await j.record(draft, 1_000)
+
+    expect(entries).toEqual([])
+    const names = await readdir(dir)
+    expect(names.some((name) => name.startsWith('booking-journal.json.corrupt-'))).toBe(true)
+    expect(
+      await readFile(
+        names.map((n) => join(dir, n)).find((p) => p.includes('corrupt')) ?? '',
+        'utf8',
+      ),
+    ).toContain('trunc')
+    expect((await journal().list()).length).toBe(1)
+  })
+
+  it('writes atomically: concurrent changes leave one valid file and no temporary files', async () => {
+    const j = journal()
+
+    await Promise.all(Array.from({ length: 20 }, (_, i) => j.record(draft, i)))
+
+    const names = await readdir(dir)
+    expect(names).toEqual(['booking-journal.json'])
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { entries: unknown[] }
+    expect(saved.entries).toHaveLength(20)
+  })
+})
