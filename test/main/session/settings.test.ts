@@ -1,0 +1,60 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { clearSettings, readSettings, writeSettings } from '../../../src/main/session/settings'
+import { tempUserData } from './support'
+
+const settings = {
+  serverUrl: 'https://clinic.example:8443/openvpms/ws/booking/v2',
+  username: 'desk',
+  allowInsecure: false,
+}
+let userData: { dir: string; remove: () => Promise<void> }
+let file: string
+
+beforeEach(async () => {
+  userData = await tempUserData()
+  file = join(userData.dir, 'settings.json')
+})
+afterEach(() => userData.remove())
+
+describe('settings.json', () => {
+  it('reads back what was written', async () => {
+    await writeSettings(file, settings)
+
+    expect(await readSettings(file)).toEqual(settings)
+  })
+
+  it('leaves no temporary file behind', async () => {
+    await writeSettings(file, settings)
+    await writeSettings(file, { ...settings, username: 'front' })
+
+    expect(await readdir(userData.dir)).toEqual(['settings.json'])
+  })
+
+  it('reads as absent when missing, corrupt or of another shape', async () => {
+    const missing = await readSettings(file)
+    await writeFile(file, '{"serverUrl": "https://clin')
+    const truncated = await readSettings(file)
+    await writeFile(file, JSON.stringify({ version: 2, ...settings }))
+    const otherVersion = await readSettings(file)
+
+    expect([missing, truncated, otherVersion]).toEqual([null, null, null])
+  })
+
+  it('refuses a file that carries a password rather than trusting it', async () => {
+    await writeFile(file, JSON.stringify({ version: 1, ...settings, password: 'changeit' }))
+
+    expect(await readSettings(file)).toBeNull()
+  })
+
+  it('is gone after clearing, and clearing twice is harmless', async () => {
+    await writeSettings(file, settings)
+
+    await clearSettings(file)
+    await clearSettings(file)
+
+    expect(await readSettings(file)).toBeNull()
+    await expect(readFile(file)).rejects.toThrow()
+  })
+})
