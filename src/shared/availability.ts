@@ -1,7 +1,7 @@
 // What a clinician can really be booked for. The user free/busy endpoint answers from the roster alone: it ignores
 // other bookings on the schedule and, for clinicians rostered on several schedules, may leave their own appointments
 // in a schedule's free list (spec §6.5). The seed guide's rule fixes both: "the union of busy times needs to be removed
-// from each schedule".
+// from each schedule" (read as: their appointments, see appointmentBusy).
 import type { ClinicianDay, Range } from './domain'
 import { intersect, subtract, union } from './intervals'
 
@@ -19,8 +19,6 @@ export interface ScheduleFreeBusy {
 /**
  * A clinician's real availability on one schedule: their free on it, within the schedule's free time (outside
  * opening hours is neither free nor busy, spec §5.1), minus the schedule's busy, minus their busy anywhere.
- * Conservative by design: busy also holds roster gaps (spec §6.4), so a clinician rostered on two schedules with
- * different hours may show less time than they have, never more.
  */
 export function clinicianAvailability(
   clinicianFree: readonly Range[],
@@ -39,6 +37,35 @@ export function byScheduleId(ranges: readonly ScheduleRange[]): Record<number, R
 }
 
 /**
+ * The part of a clinician's busy time that is really an appointment. Their busy mixes roster gaps (not rostered on
+ * that schedule, spec §6.4) with their appointments, and the tags are unreliable (§6.5: re-tagged on merge). A roster
+ * gap on one schedule must not hide time they are rostered on another (the guide's user 1158: free on 211 from 09:00
+ * though only on 136 from 11:00); an appointment always makes its schedule busy, a gap does not. So only busy time
+ * that one of the given schedules also shows as busy is removed, which still catches an appointment the server left
+ * in a second schedule's free list (§6.5).
+ */
+export function appointmentBusy(
+  clinicianBusy: readonly Range[],
+  schedules: Iterable<ScheduleFreeBusy>,
+): Range[] {
+  return intersect(clinicianBusy, union(...[...schedules].map((schedule) => schedule.busy)))
+}
+
+/** A clinician's real availability on each of `schedules`, from their user free/busy answer. */
+export function availabilityBySchedule(
+  answer: { readonly free: readonly ScheduleRange[]; readonly busy: readonly Range[] },
+  schedules: ReadonlyMap<number, ScheduleFreeBusy>,
+): Record<number, Range[]> {
+  const free = byScheduleId(answer.free)
+  const busy = appointmentBusy(answer.busy, schedules.values())
+  const available: Record<number, Range[]> = {}
+  for (const [scheduleId, schedule] of schedules) {
+    available[scheduleId] = clinicianAvailability(free[scheduleId] ?? [], schedule, busy)
+  }
+  return available
+}
+
+/**
  * A clinician's day from their user free/busy answer and the schedules' own free/busy: `available` is filled for
  * every schedule in `schedules` (empty where they are not rostered), all clipped to `bounds`.
  */
@@ -48,14 +75,15 @@ export function clinicianDay(
   schedules: ReadonlyMap<number, ScheduleFreeBusy>,
   bounds: Range,
 ): ClinicianDay {
-  const free = byScheduleId(answer.free.flatMap((range) => clipTagged(range, bounds)))
+  const clipped = answer.free.flatMap((range) => clipTagged(range, bounds))
   // Busy may reach outside the query (spec §6.5); a person cannot be in two places, so merge across schedules.
   const busy = intersect(union(answer.busy), [bounds])
-  const available: Record<number, Range[]> = {}
-  for (const [scheduleId, schedule] of schedules) {
-    available[scheduleId] = clinicianAvailability(free[scheduleId] ?? [], schedule, busy)
+  return {
+    clinicianId,
+    free: byScheduleId(clipped),
+    busy,
+    available: availabilityBySchedule({ free: clipped, busy }, schedules),
   }
-  return { clinicianId, free, busy, available }
 }
 
 function clipTagged(range: ScheduleRange, bounds: Range): ScheduleRange[] {

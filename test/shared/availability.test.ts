@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import type { Range } from '../../src/shared/domain'
-import { clinicianAvailability, clinicianDay } from '../../src/shared/availability'
+import { appointmentBusy, clinicianAvailability, clinicianDay } from '../../src/shared/availability'
 import { intersect, subtract } from '../../src/shared/intervals'
 import { dayBounds } from '../../src/shared/time'
 
@@ -49,12 +49,27 @@ describe('clinicianAvailability', () => {
   })
 })
 
+describe('appointmentBusy', () => {
+  it('keeps only busy time that some schedule also shows as busy', () => {
+    fc.assert(
+      fc.property(ranges, ranges, ranges, (clinicianBusy, busyA, busyB) => {
+        const kept = appointmentBusy(clinicianBusy, [
+          { free: [], busy: busyA },
+          { free: [], busy: busyB },
+        ])
+
+        expect(subtract(kept, clinicianBusy)).toEqual([])
+        expect(subtract(kept, [...busyA, ...busyB])).toEqual([])
+      }),
+    )
+  })
+})
+
 describe('clinicianDay', () => {
-  it('groups free per schedule, merges busy across schedules and fills available for each loaded schedule', () => {
+  it('keeps the guide’s 1158 free on 211 from 09:00 though their roster on 136 starts at 11:00', () => {
     const schedules = new Map([
       [136, { free: [r('09:00', '10:45'), r('11:30', '17:30')], busy: [r('10:45', '11:30')] }],
-      [211, { free: [r('09:00', '17:00')], busy: [] }],
-      [300, { free: [r('09:00', '17:00')], busy: [] }],
+      [211, { free: [r('08:00', '12:00'), r('13:00', '18:00')], busy: [r('12:00', '13:00')] }],
     ])
 
     const day = clinicianDay(
@@ -62,22 +77,50 @@ describe('clinicianDay', () => {
       {
         free: [
           { ...r('11:00', '17:00'), scheduleId: 136 },
-          { ...r('13:00', '17:00'), scheduleId: 211 },
+          { ...r('09:00', '17:00'), scheduleId: 211 },
         ],
         busy: [
           { ...r('00:00', '11:00'), scheduleId: 136 },
-          { ...r('12:00', '13:00'), scheduleId: 211 },
+          { ...r('17:00', '23:00'), scheduleId: 136 },
+          { ...r('00:00', '09:00'), scheduleId: 211 },
         ],
       },
       schedules,
       dayBounds('2019-02-15', SYDNEY),
     )
 
-    expect(day.free).toEqual({ 136: [r('11:00', '17:00')], 211: [r('13:00', '17:00')] })
-    expect(day.busy).toEqual([r('00:00', '11:00'), r('12:00', '13:00')])
+    expect(day.free).toEqual({ 136: [r('11:00', '17:00')], 211: [r('09:00', '17:00')] })
+    expect(day.busy).toEqual([r('00:00', '11:00'), r('17:00', '23:00')])
     expect(day.available).toEqual({
-      136: [r('11:30', '12:00'), r('13:00', '17:00')],
-      211: [r('13:00', '17:00')],
+      136: [r('11:30', '17:00')],
+      211: [r('09:00', '10:45'), r('11:00', '12:00'), r('13:00', '17:00')],
+    })
+  })
+
+  it('removes their appointment on one schedule from another schedule’s free list (spec §6.5)', () => {
+    const schedules = new Map([
+      [136, { free: [r('09:00', '10:00'), r('10:30', '17:00')], busy: [r('10:00', '10:30')] }],
+      [211, { free: [r('09:00', '17:00')], busy: [] }],
+      [300, { free: [r('09:00', '17:00')], busy: [] }],
+    ])
+
+    const day = clinicianDay(
+      7,
+      {
+        free: [
+          { ...r('09:00', '10:00'), scheduleId: 136 },
+          { ...r('10:30', '17:00'), scheduleId: 136 },
+          { ...r('09:00', '17:00'), scheduleId: 211 },
+        ],
+        busy: [{ ...r('10:00', '10:30'), scheduleId: 211 }],
+      },
+      schedules,
+      dayBounds('2019-02-15', SYDNEY),
+    )
+
+    expect(day.available).toEqual({
+      136: [r('09:00', '10:00'), r('10:30', '17:00')],
+      211: [r('09:00', '10:00'), r('10:30', '17:00')],
       300: [],
     })
   })

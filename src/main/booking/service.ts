@@ -14,7 +14,7 @@ import type {
   SlotSuggestion,
 } from '../../shared/domain'
 import { AppFailure, type AppError, type FieldError } from '../../shared/result'
-import { byScheduleId, clinicianAvailability } from '../../shared/availability'
+import { availabilityBySchedule, clinicianAvailability } from '../../shared/availability'
 import { covers, overlaps, union } from '../../shared/intervals'
 import { bookableStarts, isOnSlotBoundary, typeDuration } from '../../shared/slots'
 import { dayBounds, formatTime, isoDateOf } from '../../shared/time'
@@ -241,11 +241,7 @@ export class BookingService {
     ])
     const scheduleFree = clinicianAvailability(own.free, own, [])
     const bookable = clinician
-      ? clinicianAvailability(
-          byScheduleId(clinician.free)[schedule.id] ?? [],
-          own,
-          union(clinician.busy),
-        )
+      ? (availabilityBySchedule(clinician, new Map([[schedule.id, own]]))[schedule.id] ?? [])
       : scheduleFree
     return { schedule: scheduleFree, busy: union(own.busy), bookable }
   }

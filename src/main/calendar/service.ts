@@ -20,13 +20,13 @@ import type {
 } from '../../shared/ipc-contract'
 import { AppFailure } from '../../shared/result'
 import {
-  byScheduleId,
+  availabilityBySchedule,
   clinicianAvailability,
   clinicianDay,
   type ScheduleFreeBusy,
   type ScheduleRange,
 } from '../../shared/availability'
-import { clip, union } from '../../shared/intervals'
+import { clip } from '../../shared/intervals'
 import { bookableStarts, typeDuration } from '../../shared/slots'
 import { addDays, dayBounds, todayIn } from '../../shared/time'
 import type { Logger } from '../ipc/handle'
@@ -186,15 +186,15 @@ export class CalendarService {
     ])
     if (generation !== this.#generation) throw sessionChanged()
 
-    const clinicianFree = clinician ? byScheduleId(clinician.free) : null
-    const clinicianBusy = clinician ? union(clinician.busy) : []
+    const freeBusy = new Map<number, ScheduleFreeBusy>(
+      schedules.map((schedule, index) => [schedule.id, answers[index] ?? { free: [], busy: [] }]),
+    )
+    const available = clinician ? availabilityBySchedule(clinician, freeBusy) : null
     const suggestions = schedules.flatMap((schedule, index) => {
-      const answer = answers[index] ?? { free: [], busy: [] }
+      const answer = freeBusy.get(schedule.id) ?? { free: [], busy: [] }
       const type = schedule.appointmentTypes.find((t) => t.id === appointmentTypeId)
       if (!type) return []
-      const free = clinicianFree
-        ? clinicianAvailability(clinicianFree[schedule.id] ?? [], answer, clinicianBusy)
-        : subtractBusy(answer)
+      const free = available ? (available[schedule.id] ?? []) : subtractBusy(answer)
       const duration = typeDuration(schedule, type)
       return bookableStarts(clip(free, range), schedule, type, zone, { after: now }).map(
         (start): SlotSuggestion & { order: number } => ({
