@@ -1,20 +1,103 @@
-// Placeholder composition root; replaced when the main-process services land.
-import { app, BrowserWindow } from 'electron'
+// The Electron composition root: one hardened window, the app core (everything the app does, see app-core.ts),
+// the IPC boundary between them. Nothing here holds logic that a test without Electron would need.
+import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron'
+import electronLog from 'electron-log/main'
 import { join } from 'node:path'
+import { eventNames } from '../shared/ipc-contract'
+import { createAppCore, type AppCore } from './app-core'
+import { KeytarCredentialStore } from './credentials'
+import { registerIpc } from './ipc/handle'
+import { createLogger, redactionHook } from './log'
+import { withContentSecurityPolicy } from './security/csp'
+import {
+  createWindowOpenHandler,
+  denyNavigation,
+  denyPermissionCheck,
+  denyPermissionRequest,
+} from './security/navigation'
+import { createSenderCheck } from './security/sender'
+import { mainWindowOptions } from './security/window'
 
-function createWindow(): void {
-  const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-    },
-  })
-  void win.loadFile(join(__dirname, '../renderer/index.html'))
+// Every line, whoever logs it, passes the redaction hook before any transport writes it.
+electronLog.hooks.push(redactionHook)
+const log = createLogger((level, line) => electronLog[level](line))
+
+const renderer = {
+  file: join(__dirname, '../renderer/index.html'),
+  // electron-vite's dev server; never trusted in a packaged app.
+  devServerUrl: app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'],
 }
 
-void app.whenReady().then(createWindow)
-app.on('window-all-closed', () => app.quit())
+let mainWindow: BrowserWindow | null = null
+let core: AppCore | null = null
+
+function hardenContents(contents: WebContents): void {
+  contents.on('will-navigate', denyNavigation)
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(createWindowOpenHandler((url) => shell.openExternal(url)))
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js')))
+  win.once('ready-to-show', () => win.show())
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null
+  })
+  if (renderer.devServerUrl) void win.loadURL(renderer.devServerUrl)
+  else void win.loadFile(renderer.file)
+  return win
+}
+
+async function start(): Promise<void> {
+  session.defaultSession.setPermissionRequestHandler(denyPermissionRequest)
+  session.defaultSession.setPermissionCheckHandler(denyPermissionCheck)
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) }),
+  )
+
+  const appCore = await createAppCore({
+    userDataDir: app.getPath('userData'),
+    credentialStore: new KeytarCredentialStore(),
+    log,
+  })
+  core = appCore
+  const isTrustedSender = createSenderCheck(() => mainWindow?.webContents.id ?? null, renderer)
+  registerIpc(ipcMain, appCore.dispatch, isTrustedSender, log)
+  for (const name of eventNames) {
+    appCore.on(name, (payload) => mainWindow?.webContents.send(name, payload))
+  }
+  mainWindow = createWindow()
+}
+
+// Two instances would share the demo clinic's state file and the settings: focus the first instead.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.enableSandbox()
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore()
+    mainWindow?.focus()
+  })
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents))
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  let closing = false
+  app.on('before-quit', (event) => {
+    if (closing || !core) return
+    // Stop the demo clinic's server (its state is already on disk) before the process ends.
+    event.preventDefault()
+    closing = true
+    void core.close().finally(() => app.quit())
+  })
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log.error('Start-up failed', { error: error instanceof Error ? error.stack : String(error) })
+      app.exit(1)
+    })
+}

@@ -1,0 +1,151 @@
+// Everything the app does, without Electron: the session, the OpenVPMS client of the current connection, the
+// services, the booking journal and the IPC dispatcher. index.ts wires it to a window; tests and the end-to-end
+// harness call `dispatch` directly, so they exercise the same code the app runs.
+import { join } from 'node:path'
+import type { ChannelName, EventName, PayloadOf } from '../shared/ipc-contract'
+import type { Result } from '../shared/result'
+import { BookingJournal } from './booking/journal'
+import { bookingHandlers } from './booking/ipc'
+import { BookingService } from './booking/service'
+import { calendarHandlers } from './calendar/ipc'
+import { CalendarService } from './calendar/service'
+import { clinicHandlers } from './clinic/ipc'
+import { ClinicService } from './clinic/service'
+import type { CredentialStore } from './credentials'
+import { createDispatcher, type Handlers, type Logger } from './ipc/handle'
+import { clientLog } from './log'
+import { normaliseServerUrl, OpenVpmsClient } from './openvpms/client'
+import { startSandbox, type RunningSandbox, type SandboxOptions } from './sandbox'
+import { sessionHandlers } from './session/ipc'
+import { SessionService } from './session/service'
+
+/** What the app core needs from its host. */
+export interface AppCoreOptions {
+  /** settings.json, the demo clinic's state and the booking journal live here. */
+  readonly userDataDir: string
+  readonly credentialStore: CredentialStore
+  /** Options for the embedded demo sandbox (tests fix `now`, a dataset, latency…). */
+  readonly demo?: SandboxOptions
+  readonly log?: Logger
+  /** Per-attempt time limit and GET retries of every OpenVPMS client (tests shorten them). */
+  readonly client?: { readonly timeoutMs?: number; readonly retries?: number }
+  /** The clock of the services (tests fix it to the sandbox's `now`). */
+  readonly now?: () => number
+}
+
+/** The app without Electron. */
+export interface AppCore {
+  /** Validates and runs one request; every failure is a Result, never a throw. */
+  dispatch(channel: ChannelName, request: unknown): Promise<Result<unknown>>
+  /** Subscribes to a main→renderer event; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void
+  /** The demo clinic's server while the demo is in use. */
+  demoSandbox(): RunningSandbox | null
+  /** Stops the demo clinic's server and background work. */
+  close(): Promise<void>
+}
+
+/** The files the app core keeps in the user-data folder. */
+export const userDataFiles = {
+  settings: 'settings.json',
+  demoState: 'demo-clinic.json',
+  journal: 'booking-journal.json',
+} as const
+
+const silentLog: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+}
+
+/** Builds the app core and starts the session: the saved clinic if there is one, else the demo clinic. */
+export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
+  const log = options.log ?? silentLog
+  const events = createEvents(log)
+  const now = options.now ?? Date.now
+
+  const session: SessionService<OpenVpmsClient, RunningSandbox> = new SessionService({
+    settingsFile: join(options.userDataDir, userDataFiles.settings),
+    credentials: options.credentialStore,
+    normaliseServerUrl,
+    createClient: (config) =>
+      new OpenVpmsClient({ ...config, ...options.client, log: clientLog(log) }),
+    startDemo: (login, password) =>
+      startSandbox({
+        port: 0,
+        host: '127.0.0.1',
+        stateFile: join(options.userDataDir, userDataFiles.demoState),
+        ...options.demo,
+        credentials: { login, password },
+      }),
+    onChange: (status) => {
+      // The services' caches belong to the previous connection: drop them before anyone asks again.
+      clinic.reset()
+      calendar.reset()
+      booking.reset()
+      events.emit('session:changed', status)
+    },
+    log,
+  })
+  const getClient = (): OpenVpmsClient => session.getClient()
+
+  const journal = new BookingJournal({
+    file: join(options.userDataDir, userDataFiles.journal),
+    emit: events.emit,
+    log,
+  })
+  const clinic = new ClinicService({ getClient, log })
+  const calendar = new CalendarService({ getClient, clinic, emit: events.emit, now, log })
+  const booking = new BookingService({ getClient, clinic, calendar, journal, now, log })
+
+  const handlers: Handlers = {
+    ...sessionHandlers(session),
+    ...clinicHandlers(clinic),
+    ...calendarHandlers(calendar),
+    ...bookingHandlers(booking),
+  }
+  const dispatch = createDispatcher(handlers, log)
+
+  await session.start()
+
+  return {
+    dispatch,
+    on: events.on,
+    demoSandbox: () => session.demo(),
+    close: async () => {
+      // Let background loads and journal writes settle before the demo server they may be talking to stops.
+      calendar.reset()
+      await calendar.whenIdle()
+      await journal.flushed()
+      await session.close()
+    },
+  }
+}
+
+interface Events {
+  emit<E extends EventName>(event: E, payload: PayloadOf<E>): void
+  on<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void
+}
+
+function createEvents(log: Logger): Events {
+  const listeners = new Map<EventName, Set<(payload: never) => void>>()
+  return {
+    emit(event, payload) {
+      for (const listener of listeners.get(event) ?? []) {
+        try {
+          ;(listener as (payload: unknown) => void)(payload)
+        } catch (error) {
+          // A failing listener (a closed window) must not break the service that emitted.
+          log.error('event listener failed', { event, error: String(error) })
+        }
+      }
+    },
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set()
+      listeners.set(event, set)
+      set.add(listener)
+      return () => void set.delete(listener)
+    },
+  }
+}

@@ -1,0 +1,265 @@
+import { existsSync } from 'node:fs'
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createAppCore, type AppCore, type AppCoreOptions } from '../../../src/main/app-core'
+import {
+  credentialAccount,
+  KeytarCredentialStore,
+  MemoryCredentialStore,
+} from '../../../src/main/credentials'
+import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox'
+import type { SessionStatus } from '../../../src/shared/domain'
+import type { ConnectRequest } from '../../../src/shared/ipc-contract'
+import { seedDraft, seedNow } from './fixtures'
+import { call, empty, errorOf, send, tempUserData } from './support'
+
+const password = 'session-test-Pa55word'
+let clinic: RunningSandbox
+let userData: { dir: string; remove: () => Promise<void> }
+const cores: AppCore[] = []
+
+const noKeychain = (): KeytarCredentialStore =>
+  new KeytarCredentialStore('OpenVPMS Front Desk (test)', () =>
+    Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
+  )
+
+async function open(options: Partial<AppCoreOptions> = {}): Promise<AppCore> {
+  const core = await createAppCore({
+    userDataDir: userData.dir,
+    credentialStore: new MemoryCredentialStore(),
+    demo: { now: seedNow },
+    now: () => Date.parse(seedNow),
+    ...options,
+  })
+  cores.push(core)
+  return core
+}
+
+const connectRequest = (overrides: Partial<ConnectRequest> = {}): ConnectRequest => ({
+  serverUrl: clinic.baseUrl,
+  username: 'desk',
+  password,
+  rememberPassword: true,
+  allowInsecure: false,
+  ...overrides,
+})
+
+const settingsFile = (): string => join(userData.dir, 'settings.json')
+const account = (): string => credentialAccount('desk', clinic.baseUrl)
+
+beforeAll(async () => {
+  clinic = await startSandbox({ port: 0, now: seedNow, credentials: { login: 'desk', password } })
+})
+afterAll(() => clinic.close())
+
+beforeEach(async () => {
+  userData = await tempUserData()
+})
+afterEach(async () => {
+  await Promise.all(cores.splice(0).map((core) => core.close()))
+  await userData.remove()
+})
+
+describe('first run', () => {
+  it('opens the demo clinic, served on loopback with its state in the user-data folder', async () => {
+    const core = await open()
+
+    const status = await call(core, 'session:getStatus', empty)
+    const locations = await call(core, 'clinic:listLocations', empty)
+
+    expect(status).toMatchObject({ mode: 'demo', connected: true, serverUrl: null, username: null })
+    expect(status.notice).toMatch(/demo clinic/)
+    expect(new URL(core.demoSandbox()?.baseUrl ?? '').hostname).toBe('127.0.0.1')
+    expect(locations.map((l) => l.id)).toEqual(expect.arrayContaining([98, 106]))
+  })
+
+  it('keeps a booking made in the demo across a restart', async () => {
+    const first = await open()
+    const booked = await call(first, 'booking:create', { draft: seedDraft('09:15') })
+    await first.close()
+
+    const second = await open()
+    const details = await call(second, 'booking:get', { reference: booked.reference })
+
+    expect(existsSync(join(userData.dir, 'demo-clinic.json'))).toBe(true)
+    expect(details).toMatchObject({
+      source: 'server',
+      scheduleId: 136,
+      start: seedDraft('09:15').start,
+    })
+  })
+})
+
+describe('connect', () => {
+  it('saves the address and username atomically, never the password', async () => {
+    const core = await open()
+
+    await call(core, 'session:connect', connectRequest())
+
+    const text = await readFile(settingsFile(), 'utf8')
+    expect(JSON.parse(text)).toEqual({
+      version: 1,
+      serverUrl: clinic.baseUrl,
+      username: 'desk',
+      allowInsecure: false,
+    })
+    expect(text).not.toContain(password)
+    expect((await readdir(userData.dir)).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('replaces settings.json by rename (a new file), never by rewriting it in place', async () => {
+    const core = await open()
+    await call(core, 'session:connect', connectRequest())
+    const before = await stat(settingsFile())
+
+    await call(core, 'session:connect', connectRequest({ allowInsecure: true }))
+
+    const after = await stat(settingsFile())
+    expect(after.ino).not.toBe(before.ino)
+    expect(JSON.parse(await readFile(settingsFile(), 'utf8'))).toMatchObject({
+      allowInsecure: true,
+    })
+  })
+
+  it('keeps the password in the keychain under <username>@<origin> when asked to remember it', async () => {
+    const keychain = new MemoryCredentialStore()
+    const core = await open({ credentialStore: keychain })
+
+    const status = await call(core, 'session:connect', connectRequest())
+
+    expect(await keychain.get(`desk@${new URL(clinic.baseUrl).origin}`)).toBe(password)
+    expect(status).toMatchObject({ passwordRemembered: true, keychain: 'available' })
+  })
+
+  it('keeps nothing in the keychain when not asked to remember', async () => {
+    const keychain = new MemoryCredentialStore()
+    await keychain.set(account(), 'an-old-password')
+    const core = await open({ credentialStore: keychain })
+
+    const status = await call(core, 'session:connect', connectRequest({ rememberPassword: false }))
+
+    expect(await keychain.get(account())).toBeNull()
+    expect(status).toMatchObject({ mode: 'clinic', connected: true, passwordRemembered: false })
+  })
+
+  it('stops the demo clinic, announces the change and serves the clinic', async () => {
+    const core = await open()
+    const demo = core.demoSandbox()
+    const announced: SessionStatus[] = []
+    core.on('session:changed', (status) => announced.push(status))
+
+    await call(core, 'session:connect', connectRequest())
+    const locations = await call(core, 'clinic:listLocations', empty)
+
+    expect(core.demoSandbox()).toBeNull()
+    await expect(fetch(`${demo?.baseUrl}/locations`)).rejects.toThrow()
+    expect(announced.map((s) => s.mode)).toEqual(['clinic'])
+    expect(locations.map((l) => l.id)).toEqual(expect.arrayContaining([98]))
+  })
+
+  it('without a keychain, connects with the password kept for this run only, and says so', async () => {
+    const core = await open({ credentialStore: noKeychain() })
+
+    const status = await call(core, 'session:connect', connectRequest())
+    const locations = await send(core, 'clinic:listLocations', empty)
+
+    expect(status).toMatchObject({
+      mode: 'clinic',
+      connected: true,
+      keychain: 'unavailable',
+      passwordRemembered: false,
+    })
+    expect(status.notice).toMatch(/keychain is not available.*only until the app closes/)
+    expect(locations.ok).toBe(true)
+    expect(await readFile(settingsFile(), 'utf8')).not.toContain(password)
+  })
+})
+
+describe('start with settings present', () => {
+  it('reads the password from the keychain and connects to the clinic', async () => {
+    const keychain = new MemoryCredentialStore()
+    await (await open({ credentialStore: keychain })).dispatch('session:connect', connectRequest())
+
+    const restarted = await open({ credentialStore: keychain })
+    const status = await call(restarted, 'session:getStatus', empty)
+    const locations = await send(restarted, 'clinic:listLocations', empty)
+
+    expect(status).toMatchObject({
+      mode: 'clinic',
+      connected: true,
+      passwordRemembered: true,
+      notice: null,
+    })
+    expect(locations.ok).toBe(true)
+    expect(restarted.demoSandbox()).toBeNull()
+  })
+
+  it('asks for the password when the keychain has none', async () => {
+    await (await open()).dispatch('session:connect', connectRequest({ rememberPassword: false }))
+
+    const restarted = await open()
+    const status = await call(restarted, 'session:getStatus', empty)
+    const locations = await send(restarted, 'clinic:listLocations', empty)
+
+    expect(status).toMatchObject({ mode: 'clinic', connected: false, username: 'desk' })
+    expect(status.notice).toMatch(/Enter the password for desk/)
+    expect(errorOf(locations).code).toBe('NOT_CONNECTED')
+  })
+
+  it('says the keychain is unavailable and asks for the password', async () => {
+    await (await open()).dispatch('session:connect', connectRequest())
+
+    const restarted = await open({ credentialStore: noKeychain() })
+    const status = await call(restarted, 'session:getStatus', empty)
+
+    expect(status).toMatchObject({ mode: 'clinic', connected: false, keychain: 'unavailable' })
+    expect(status.notice).toMatch(/keychain is not available.*Enter the password/)
+  })
+})
+
+describe('sign out and demo', () => {
+  it('signOut deletes the keychain entry and the settings, and returns to the demo clinic', async () => {
+    const keychain = new MemoryCredentialStore()
+    const core = await open({ credentialStore: keychain })
+    await call(core, 'session:connect', connectRequest())
+    const announced: SessionStatus[] = []
+    core.on('session:changed', (status) => announced.push(status))
+
+    const status = await call(core, 'session:signOut', empty)
+
+    expect(status).toMatchObject({ mode: 'demo', connected: true, username: null })
+    expect(await keychain.get(account())).toBeNull()
+    expect(existsSync(settingsFile())).toBe(false)
+    expect(core.demoSandbox()).not.toBeNull()
+    expect(announced.map((s) => s.mode)).toEqual(['demo'])
+  })
+
+  it('useDemo switches to the demo clinic and keeps the settings for the next start', async () => {
+    const keychain = new MemoryCredentialStore()
+    const core = await open({ credentialStore: keychain })
+    await call(core, 'session:connect', connectRequest())
+
+    const status = await call(core, 'session:useDemo', empty)
+    await core.close()
+    const restarted = await open({ credentialStore: keychain })
+
+    expect(status.mode).toBe('demo')
+    expect(existsSync(settingsFile())).toBe(true)
+    expect(await call(restarted, 'session:getStatus', empty)).toMatchObject({
+      mode: 'clinic',
+      connected: true,
+    })
+  })
+
+  it('a failed connect leaves the current clinic in place', async () => {
+    const core = await open()
+    await call(core, 'session:connect', connectRequest())
+
+    const failed = await send(core, 'session:connect', connectRequest({ password: 'wrong-one' }))
+    const status = await call(core, 'session:getStatus', empty)
+
+    expect(errorOf(failed).code).toBe('AUTH')
+    expect(status).toMatchObject({ mode: 'clinic', connected: true })
+  })
+})
