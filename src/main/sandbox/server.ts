@@ -1,0 +1,286 @@
+// The HTTP side: node:http, Basic auth (spec §8), latency, faults, persistence, and the container's own answers.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
+import { Clinic } from './clinic'
+import { DatasetError, loadDatasetFile, parseDataset } from './dataset'
+import { FaultQueue, type Fault } from './faults'
+import { createSeedGenerator } from './generator'
+import type { AppointmentStatus, ClinicData } from './model'
+import { handleApi } from './routes'
+import { containerPage, text, type SandboxResponse } from './responses'
+import { SEED_LOGIN, seedDataset } from './seed'
+import { readState, writeState, type StateSnapshot } from './state'
+import { APPOINTMENT_STATUSES } from './model'
+
+/** How to start a sandbox. */
+export interface SandboxOptions {
+  /** Default 0 (a free port). */
+  port?: number
+  /** Default 127.0.0.1. */
+  host?: string
+  /** A dataset object (validated like a file); default: the built-in seed clinic. */
+  dataset?: unknown
+  /** A dataset file (wins over `dataset`). */
+  dataFile?: string
+  /** Keep changes here; loaded at start when it exists; written atomically. */
+  stateFile?: string
+  /** ISO 8601 with offset: a fixed server clock (the dataset's `now` also does this). */
+  now?: string
+  /** Delay every response. */
+  latencyMs?: number
+  /** GET /bookings/{valid ref} answers 500 with an HTML page, like OpenVPMS HEAD (spec §7.3). */
+  emulateGetDefect?: boolean
+  /** Replaces login and password of the seed API user `sample`. */
+  credentials?: { login: string; password: string }
+}
+
+/** A sandbox that is listening. */
+export interface RunningSandbox {
+  /** e.g. http://127.0.0.1:43123/openvpms/ws/booking/v2 (no trailing slash). */
+  readonly baseUrl: string
+  readonly port: number
+  /** Stops listening and ends every connection, hung ones included. */
+  close(): Promise<void>
+  setLatency(ms: number): void
+  /** A fixed clock (ISO 8601 with offset), or null for the real clock. */
+  setNow(iso: string | null): void
+  injectFault(fault: Fault): void
+  clearFaults(): void
+  /** Changes an appointment's status (e.g. CHECKED_IN, so that cancelling it fails). */
+  setAppointmentStatus(appointmentId: number, status: AppointmentStatus): void
+  /** Requests received since start. */
+  readonly requestCount: number
+}
+
+/** The path every API URL starts with (spec §1.1). */
+export const BASE_PATH = '/openvpms/ws/booking/v2'
+const SERVICES_PATH = '/openvpms/ws/'
+const REALM = 'OpenVPMS Services'
+
+function parseInstant(iso: string, what: string): number {
+  const value = /(Z|[+-]\d{2}:?\d{2})$/.test(iso) ? Date.parse(iso) : Number.NaN
+  if (Number.isNaN(value))
+    throw new Error(`${what}: not an ISO 8601 date-time with offset: "${iso}"`)
+  return value
+}
+
+function loadClinic(options: SandboxOptions): { clinic: Clinic; data: ClinicData } {
+  const seeded = options.dataFile === undefined && options.dataset === undefined
+  const data = options.dataFile
+    ? loadDatasetFile(options.dataFile)
+    : parseDataset(options.dataset ?? seedDataset(), seeded ? 'seed clinic' : 'dataset')
+  if (options.credentials) {
+    const user = data.users.find((item) => item.login === SEED_LOGIN)
+    if (user) {
+      user.login = options.credentials.login
+      user.password = options.credentials.password
+    }
+  }
+  if (options.now !== undefined) data.now = parseInstant(options.now, 'now')
+  const clinic = new Clinic(data, seeded ? createSeedGenerator(data) : null)
+  return { clinic, data }
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    request.on('error', reject)
+  })
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+function unauthorized(message: string): SandboxResponse {
+  const response = containerPage(401, message)
+  response.headers['WWW-Authenticate'] = `Basic realm="${REALM}"`
+  return response
+}
+
+/** Starts a sandbox: validates the whole dataset and state first, so it never starts half-loaded. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const { clinic } = loadClinic(options)
+  const created = new Set<number>()
+  const statuses: Record<string, AppointmentStatus> = {}
+  const createdRecords: StateSnapshot['appointments'] = []
+  if (options.stateFile) {
+    const state = readState(options.stateFile)
+    for (const record of state?.appointments ?? []) {
+      if (!clinic.schedule(record.schedule)) {
+        throw new DatasetError(
+          options.stateFile,
+          `appointments.${record.id}.schedule`,
+          `no schedule with id ${record.schedule}`,
+        )
+      }
+      clinic.addAppointment(record)
+      created.add(record.id)
+      createdRecords.push(record)
+    }
+    for (const [id, status] of Object.entries(state?.statuses ?? {})) {
+      clinic.restoreStatus(Number(id), status)
+      statuses[id] = status
+    }
+  }
+  const persist = (): void => {
+    if (options.stateFile) {
+      writeState(options.stateFile, { version: 1, appointments: createdRecords, statuses })
+    }
+  }
+
+  const faults = new FaultQueue()
+  let latencyMs = options.latencyMs ?? 0
+  let requestCount = 0
+  const sockets = new Set<Socket>()
+
+  const answer = (request: IncomingMessage, body: string): SandboxResponse => {
+    const url = new URL(request.url ?? '/', 'http://sandbox')
+    const path = url.pathname
+    // Only /ws/** sits behind Spring Security's Basic chain (spec §8); elsewhere the container answers.
+    if (!path.startsWith(SERVICES_PATH)) return containerPage(404, 'Not Found')
+    const credentials = /^Basic\s+(\S+)$/i.exec(request.headers.authorization ?? '')
+    if (!credentials) return unauthorized('Full authentication is required to access this resource')
+    const decoded = Buffer.from(credentials[1] ?? '', 'base64').toString('utf8')
+    const colon = decoded.indexOf(':')
+    const user = colon < 0 ? undefined : clinic.userByLogin(decoded.slice(0, colon))
+    if (!user || user.password !== decoded.slice(colon + 1) || !user.active) {
+      return unauthorized('Bad credentials')
+    }
+    if (path !== BASE_PATH && !path.startsWith(`${BASE_PATH}/`))
+      return containerPage(404, 'Not Found')
+    let segments: string[]
+    try {
+      segments = path.slice(BASE_PATH.length).split('/').slice(1).map(decodeURIComponent)
+    } catch {
+      return containerPage(400, 'Invalid URI')
+    }
+    if (segments.length > 1 && segments[segments.length - 1] === '') segments.pop()
+    const host = request.headers.host ?? `${options.host ?? '127.0.0.1'}:${address.port}`
+    const result = handleApi(clinic, {
+      method: request.method ?? 'GET',
+      segments,
+      query: url.searchParams,
+      headers: request.headers,
+      body,
+      user,
+      baseUrl: `http://${host}${BASE_PATH}`,
+    })
+    if (result.foundBooking && options.emulateGetDefect) {
+      // spec §7.3: the misspelt `clincian` node makes every GET of a valid reference fail.
+      return containerPage(500, 'No node found named clincian in archetype act.customerAppointment')
+    }
+    if (result.created) {
+      created.add(result.created.id)
+      createdRecords.push(result.created)
+      persist()
+    } else if (result.statusChanged) {
+      // A booking made here is saved whole (same object); others keep only their new status.
+      const record = result.statusChanged
+      if (!created.has(record.id)) statuses[String(record.id)] = record.status
+      persist()
+    }
+    return result.response
+  }
+
+  const send = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    reply: SandboxResponse,
+  ): void => {
+    const headers: Record<string, string | number> = { ...reply.headers }
+    if (reply.status !== 204) headers['Content-Length'] = Buffer.byteLength(reply.body)
+    response.writeHead(reply.status, headers)
+    response.end(request.method === 'HEAD' || reply.status === 204 ? undefined : reply.body)
+  }
+
+  const server = createServer((request, response) => {
+    requestCount++
+    void (async () => {
+      const path = new URL(request.url ?? '/', 'http://sandbox').pathname
+      const decision = faults.take(
+        request.method ?? 'GET',
+        path.startsWith(BASE_PATH) ? path.slice(BASE_PATH.length) : path,
+      )
+      const body = await readBody(request)
+      const delay = latencyMs + decision.extraDelayMs
+      if (delay > 0) await sleep(delay)
+      if (response.destroyed) return
+      switch (decision.fault?.kind) {
+        case 'reset':
+          request.socket.destroy()
+          return
+        case 'hang':
+          return // answered never; close() ends the socket
+        case 'html500':
+          return send(request, response, containerPage(500, 'java.lang.IllegalStateException'))
+        case 'unauthorized':
+          return send(request, response, unauthorized('Bad credentials'))
+      }
+      let reply: SandboxResponse
+      try {
+        reply = answer(request, body)
+      } catch (error) {
+        reply = containerPage(500, (error as Error).message)
+      }
+      if (decision.fault?.kind === 'malformedJson') {
+        const full =
+          reply.body.startsWith('[') || reply.body.startsWith('{')
+            ? reply.body
+            : '{"free":[{"start":"2019-02-15T09:00:00.000+11:00"}]}'
+        reply = {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+          body: full.slice(0, Math.max(1, Math.floor(full.length / 2))),
+        }
+      }
+      send(request, response, reply)
+    })().catch((error: unknown) => {
+      if (!response.headersSent) send(request, response, text(500, String(error)))
+    })
+  })
+  server.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const address = server.address() as { port: number; address: string; family: string }
+  const hostText = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  const baseUrl = `http://${hostText}:${address.port}${BASE_PATH}`
+
+  return {
+    baseUrl,
+    port: address.port,
+    get requestCount() {
+      return requestCount
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        for (const socket of sockets) socket.destroy()
+        server.closeAllConnections()
+      }),
+    setLatency: (ms) => {
+      latencyMs = ms
+    },
+    setNow: (iso) => {
+      clinic.fixedNow = iso === null ? null : parseInstant(iso, 'setNow')
+    },
+    injectFault: (fault) => faults.inject(fault),
+    clearFaults: () => faults.clear(),
+    setAppointmentStatus: (appointmentId, status) => {
+      if (!APPOINTMENT_STATUSES.includes(status)) throw new Error(`unknown status ${status}`)
+      if (!clinic.setStatus(appointmentId, status)) {
+        throw new Error(`no appointment with id ${appointmentId}`)
+      }
+      if (!created.has(appointmentId)) statuses[String(appointmentId)] = status
+      persist()
+    },
+  }
+}

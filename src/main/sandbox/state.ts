@@ -1,0 +1,94 @@
+// The clinic's changes (new bookings, status changes) kept in a state file, written atomically: a crash mid-write
+// leaves either the old file or the new one, never a torn one.
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+} from 'node:fs'
+import { dirname } from 'node:path'
+import { z } from 'zod'
+import { DatasetError } from './dataset'
+import { APPOINTMENT_STATUSES, type AppointmentRecord, type AppointmentStatus } from './model'
+
+/** What the state file holds. */
+export interface StateSnapshot {
+  version: 1
+  /** Appointments created through the API, in creation order. */
+  appointments: AppointmentRecord[]
+  /** Status of any other appointment (dataset or generated) that was changed, by id. */
+  statuses: Record<string, AppointmentStatus>
+}
+
+const status = z.enum(APPOINTMENT_STATUSES)
+const nullableId = z.number().int().positive().nullable()
+const stateSchema = z.strictObject({
+  version: z.literal(1),
+  appointments: z.array(
+    z.strictObject({
+      id: z.number().int().positive(),
+      linkId: z.string().min(1),
+      schedule: z.number().int().positive(),
+      appointmentType: z.number().int(),
+      start: z.number(),
+      end: z.number(),
+      status,
+      customer: nullableId,
+      patient: nullableId,
+      clinician: nullableId,
+      onlineBooking: z.boolean(),
+      bookingNotes: z.string().nullable(),
+    }),
+  ),
+  statuses: z.record(z.string().regex(/^\d+$/), status),
+})
+
+/** Reads a state file, or null when there is none yet; a damaged one is refused like a bad dataset. */
+export function readState(file: string): StateSnapshot | null {
+  if (!existsSync(file)) return null
+  let raw: unknown
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (error) {
+    throw new DatasetError(file, '', `not valid JSON (${(error as Error).message})`)
+  }
+  const parsed = stateSchema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new DatasetError(file, (issue?.path ?? []).join('.'), issue?.message ?? 'invalid')
+  }
+  return parsed.data
+}
+
+let tmpCounter = 0
+
+/** Writes a file atomically: a temporary file beside it, fsync, rename over the target, fsync the folder. */
+export function writeFileAtomic(file: string, content: string): void {
+  const tmp = `${file}.${process.pid}.${tmpCounter++}.tmp`
+  const fd = openSync(tmp, 'w', 0o600)
+  try {
+    writeSync(fd, content)
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+  renameSync(tmp, file)
+  try {
+    const dir = openSync(dirname(file), 'r')
+    try {
+      fsyncSync(dir)
+    } finally {
+      closeSync(dir)
+    }
+  } catch {
+    // Some platforms (Windows) cannot open or fsync a directory; the rename is still atomic there.
+  }
+}
+
+/** Writes the state file atomically. Synchronous, so a write is complete before the response goes out. */
+export function writeState(file: string, snapshot: StateSnapshot): void {
+  writeFileAtomic(file, `${JSON.stringify(snapshot, null, 1)}\n`)
+}
