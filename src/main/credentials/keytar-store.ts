@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import { credentialService, keychainFailure, type CredentialStore } from './store'
 
 /** The part of keytar this store uses. */
@@ -7,11 +8,12 @@ export interface KeytarLike {
   deletePassword(service: string, account: string): Promise<boolean>
 }
 
-/** Loads keytar on first use: a missing or broken native module then becomes KEYCHAIN, not a crash at start. */
-const loadKeytar = async (): Promise<KeytarLike> => {
-  const module = (await import('keytar')) as KeytarLike & { default?: KeytarLike }
-  return module.default ?? module
-}
+/**
+ * Loads keytar on first use: a missing or broken native module then becomes KEYCHAIN, not a crash at start.
+ * require(), not import(): the packaged main is CommonJS and keytar's addon sits unpacked beside app.asar.
+ */
+const loadKeytar = async (): Promise<KeytarLike> =>
+  createRequire(__filename)('keytar') as KeytarLike
 
 /**
  * The OS keychain through keytar (macOS Keychain, Windows Credential Manager, Secret Service on Linux). Every
