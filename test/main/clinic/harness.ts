@@ -1,0 +1,110 @@
+// The real services over the real client against a real sandbox on a loopback port: what the service tests share.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { BookingJournal } from '../../../src/main/booking/journal'
+import { BookingService } from '../../../src/main/booking/service'
+import { CalendarService } from '../../../src/main/calendar/service'
+import { ClinicService } from '../../../src/main/clinic/service'
+import { OpenVpmsClient, type ClientConfig } from '../../../src/main/openvpms/client'
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../src/main/sandbox'
+import type { EventName, PayloadOf } from '../../../src/shared/ipc-contract'
+import { AppFailure } from '../../../src/shared/result'
+
+/** The sandbox clock for the seed's guide examples: the day before 2019-02-15, 09:00 in Sydney. */
+export const SEED_NOW = '2019-02-14T09:00:00+11:00'
+export const SYDNEY = 'Australia/Sydney'
+
+/** An instant from a Sydney wall time on the guide's day, e.g. at('12:30') or at('12:30', '2019-02-16'). */
+export const at = (time: string, date = '2019-02-15'): number =>
+  Date.parse(`${date}T${time}:00+11:00`)
+
+/** One emitted main→renderer event. */
+export interface Emitted {
+  readonly event: EventName
+  readonly payload: unknown
+}
+
+/** Everything a service test needs, all real. */
+export interface Services {
+  readonly sandbox: RunningSandbox
+  readonly clinic: ClinicService
+  readonly calendar: CalendarService
+  readonly booking: BookingService
+  readonly journal: BookingJournal
+  readonly events: Emitted[]
+  /** A second, independent client of the same sandbox (another desk). */
+  newClient(config?: Partial<ClientConfig>): OpenVpmsClient
+  /** Changes the session's client (null = signed out). */
+  setClient(client: OpenVpmsClient | null): void
+  close(): Promise<void>
+}
+
+/** Starts a sandbox and the services on it. */
+export async function startServices(
+  options: { now?: string; sandbox?: SandboxOptions; client?: Partial<ClientConfig> } = {},
+): Promise<Services> {
+  const nowIso = options.now ?? SEED_NOW
+  const sandbox = await startSandbox({ port: 0, now: nowIso, ...options.sandbox })
+  const dir = await mkdtemp(join(tmpdir(), 'services-'))
+  const newClient = (config: Partial<ClientConfig> = {}): OpenVpmsClient =>
+    new OpenVpmsClient({
+      baseUrl: sandbox.baseUrl,
+      username: 'sample',
+      password: 'changeit',
+      timeoutMs: 3_000,
+      ...options.client,
+      ...config,
+    })
+  let current: OpenVpmsClient | null = newClient()
+  const getClient = (): OpenVpmsClient => {
+    if (current) return current
+    throw new AppFailure({ code: 'NOT_CONNECTED', message: 'Not connected.' })
+  }
+  const events: Emitted[] = []
+  const emit = <E extends EventName>(event: E, payload: PayloadOf<E>): void =>
+    void events.push({ event, payload })
+  const now = (): number => Date.parse(nowIso)
+
+  const clinic = new ClinicService({ getClient })
+  const calendar = new CalendarService({ getClient, clinic, emit, now })
+  const journal = new BookingJournal({ file: join(dir, 'booking-journal.json'), emit })
+  const booking = new BookingService({ getClient, clinic, calendar, journal, now })
+  return {
+    sandbox,
+    clinic,
+    calendar,
+    booking,
+    journal,
+    events,
+    newClient,
+    setClient: (client) => void (current = client),
+    close: async () => {
+      await calendar.whenIdle()
+      await sandbox.close()
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** The AppError code of a rejected promise (fails the test if it resolved or threw something else). */
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise
+  } catch (thrown) {
+    if (thrown instanceof AppFailure) return thrown.error.code
+    throw thrown
+  }
+  throw new Error('expected a failure, got a success')
+}
+
+/** The AppFailure a promise rejects with. */
+export async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
+  try {
+    await promise
+  } catch (thrown) {
+    if (thrown instanceof AppFailure) return thrown
+    throw thrown
+  }
+  throw new Error('expected a failure, got a success')
+}
