@@ -116,27 +116,27 @@ export class OpenVpmsClient {
   }
 
   /** spec §3.1: the locations that take online bookings (may be empty). */
-  listLocations(): Promise<Location[]> {
+  async listLocations(): Promise<Location[]> {
     return this.#getJson('/locations', locationSchema.array())
   }
 
   /** spec §3.1. */
-  getLocation(id: number): Promise<Location> {
+  async getLocation(id: number): Promise<Location> {
     return this.#getJson(`/locations/${idSegment(id)}`, locationSchema)
   }
 
   /** spec §3.1: includes inactive schedules; order unspecified. */
-  listSchedules(locationId: number): Promise<ScheduleInfo[]> {
+  async listSchedules(locationId: number): Promise<ScheduleInfo[]> {
     return this.#getJson(`/locations/${idSegment(locationId)}/schedules`, scheduleSchema.array())
   }
 
   /** spec §3.2. */
-  getSchedule(id: number): Promise<ScheduleInfo> {
+  async getSchedule(id: number): Promise<ScheduleInfo> {
     return this.#getJson(`/schedules/${idSegment(id)}`, scheduleSchema)
   }
 
   /** spec §3.2: the online-bookable types with their slot counts on this schedule. */
-  listAppointmentTypes(scheduleId: number): Promise<AppointmentType[]> {
+  async listAppointmentTypes(scheduleId: number): Promise<AppointmentType[]> {
     return this.#getJson(
       `/schedules/${idSegment(scheduleId)}/appointmentTypes`,
       appointmentTypeSchema.array(),
@@ -144,22 +144,22 @@ export class OpenVpmsClient {
   }
 
   /** spec §3.1: online-bookable users at the location (not only clinicians), sorted by name. */
-  listLocationUsers(locationId: number): Promise<Clinician[]> {
+  async listLocationUsers(locationId: number): Promise<Clinician[]> {
     return this.#getJson(`/locations/${idSegment(locationId)}/users`, userSchema.array())
   }
 
   /** spec §3.3. */
-  getUser(id: number): Promise<Clinician> {
+  async getUser(id: number): Promise<Clinician> {
     return this.#getJson(`/users/${idSegment(id)}`, userSchema)
   }
 
   /** spec §3.3: the user's online-booking locations. */
-  listUserLocations(userId: number): Promise<Location[]> {
+  async listUserLocations(userId: number): Promise<Location[]> {
     return this.#getJson(`/users/${idSegment(userId)}/locations`, locationSchema.array())
   }
 
   /** spec §3.3. */
-  getUserLocation(userId: number, locationId: number): Promise<Location> {
+  async getUserLocation(userId: number, locationId: number): Promise<Location> {
     return this.#getJson(
       `/users/${idSegment(userId)}/locations/${idSegment(locationId)}`,
       locationSchema,
@@ -167,17 +167,27 @@ export class OpenVpmsClient {
   }
 
   /** spec §3.2, §5: the schedule's free time within its opening hours. */
-  scheduleFree(id: number, from: Instant, to: Instant, opts?: FreeBusyOptions): Promise<Range[]> {
+  async scheduleFree(
+    id: number,
+    from: Instant,
+    to: Instant,
+    opts?: FreeBusyOptions,
+  ): Promise<Range[]> {
     return this.#getJson(scheduleQuery(id, 'free', from, to, opts), rangeSchema.array())
   }
 
   /** spec §3.2, §5: the schedule's busy time (appointments and calendar blocks). */
-  scheduleBusy(id: number, from: Instant, to: Instant, opts?: FreeBusyOptions): Promise<Range[]> {
+  async scheduleBusy(
+    id: number,
+    from: Instant,
+    to: Instant,
+    opts?: FreeBusyOptions,
+  ): Promise<Range[]> {
     return this.#getJson(scheduleQuery(id, 'busy', from, to, opts), rangeSchema.array())
   }
 
   /** spec §3.2, §5: free and busy in one call. */
-  scheduleFreeBusy(
+  async scheduleFreeBusy(
     id: number,
     from: Instant,
     to: Instant,
@@ -187,7 +197,7 @@ export class OpenVpmsClient {
   }
 
   /** spec §3.3, §6: the clinician's rostered free time at the location, per schedule. */
-  userFree(
+  async userFree(
     userId: number,
     locationId: number,
     from: Instant,
@@ -200,7 +210,7 @@ export class OpenVpmsClient {
   }
 
   /** spec §3.3, §6: the clinician's busy time (may extend beyond [from, to], spec §6.5). */
-  userBusy(
+  async userBusy(
     userId: number,
     locationId: number,
     from: Instant,
@@ -213,7 +223,7 @@ export class OpenVpmsClient {
   }
 
   /** spec §3.3, §6: free and busy in one call. */
-  userFreeBusy(
+  async userFreeBusy(
     userId: number,
     locationId: number,
     from: Instant,
@@ -236,7 +246,7 @@ export class OpenVpmsClient {
    * spec §7.3: looks a booking up. The latest known OpenVPMS answers 500 for every live booking (GET_DEFECT),
    * and never returns the notes or the name of a new customer.
    */
-  getBooking(reference: string): Promise<WireBooking> {
+  async getBooking(reference: string): Promise<WireBooking> {
     return this.#getJson(`/bookings/${referenceSegment(reference)}`, bookingSchema)
   }
 
