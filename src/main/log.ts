@@ -17,9 +17,13 @@ const mask = '[redacted]'
 // Values known to be secret this run (the passwords in use), removed wherever they appear.
 const secrets = new Set<string>()
 
+// Shorter values would mask ordinary words all over the log; a password that short is still masked wherever it
+// travels in an Authorization header or a password field.
+const minSecretLength = 4
+
 /** Remembers a secret (a password) so that `redact` removes it from any text, in whatever form it was logged. */
 export function registerSecret(secret: string): void {
-  if (secret.length === 0) return
+  if (secret.length < minSecretLength) return
   secrets.add(secret)
   secrets.add(encodeURIComponent(secret))
   secrets.add(JSON.stringify(secret).slice(1, -1))
