@@ -35,6 +35,8 @@ export interface Services {
   readonly events: Emitted[]
   /** A second, independent client of the same sandbox (another desk). */
   newClient(config?: Partial<ClientConfig>): OpenVpmsClient
+  /** Moves the clock of both the sandbox and the services. */
+  setNow(iso: string): void
   /** Changes the session's client (null = signed out). */
   setClient(client: OpenVpmsClient | null): void
   close(): Promise<void>
@@ -64,7 +66,8 @@ export async function startServices(
   const events: Emitted[] = []
   const emit = <E extends EventName>(event: E, payload: PayloadOf<E>): void =>
     void events.push({ event, payload })
-  const now = (): number => Date.parse(nowIso)
+  let nowMs = Date.parse(nowIso)
+  const now = (): number => nowMs
 
   const clinic = new ClinicService({ getClient })
   const calendar = new CalendarService({ getClient, clinic, emit, now })
@@ -78,6 +81,10 @@ export async function startServices(
     journal,
     events,
     newClient,
+    setNow: (iso) => {
+      nowMs = Date.parse(iso)
+      sandbox.setNow(iso)
+    },
     setClient: (client) => void (current = client),
     close: async () => {
       await calendar.whenIdle()

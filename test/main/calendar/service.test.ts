@@ -1,0 +1,342 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { calendarHandlers } from '../../../src/main/calendar/ipc'
+import type { DayView, Range } from '../../../src/shared/domain'
+import { covers } from '../../../src/shared/intervals'
+import { isOnSlotBoundary } from '../../../src/shared/slots'
+import { dayBounds, formatTime } from '../../../src/shared/time'
+import { at, codeOf, startServices, SYDNEY, type Services } from '../clinic/harness'
+
+let s: Services
+beforeEach(async () => {
+  s = await startServices()
+})
+afterEach(() => s.close())
+
+const times = (ranges: readonly Range[]): string[] =>
+  ranges.map((r) => `${formatTime(r.start, SYDNEY)}-${formatTime(r.end, SYDNEY)}`)
+const day = (view: DayView, scheduleId: number) =>
+  view.schedules.find((x) => x.scheduleId === scheduleId)
+const judith = {
+  location: 98,
+  schedule: 136,
+  appointmentType: 66,
+  title: null,
+  firstName: 'Judith',
+  lastName: 'Bourke',
+  email: null,
+  phone: null,
+  mobile: '0418976543',
+  patientName: null,
+  notes: null,
+  user: null,
+}
+const elapsed = async <T>(work: () => Promise<T>): Promise<number> => {
+  const started = performance.now()
+  await work()
+  return performance.now() - started
+}
+
+describe('CalendarService.loadDay', () => {
+  it('builds the guide’s day: schedule free/busy and each clinician’s real availability', async () => {
+    const view = await s.calendar.loadDay({ locationId: 98, date: '2019-02-15', scheduleIds: [] })
+
+    expect(view.bounds).toEqual(dayBounds('2019-02-15', SYDNEY))
+    expect(times(day(view, 136)?.free ?? [])).toEqual(['09:00-10:45', '11:30-17:30'])
+    expect(times(day(view, 136)?.busy ?? [])).toEqual(['10:45-11:30'])
+    expect(times(day(view, 211)?.busy ?? [])).toEqual(['12:00-13:00'])
+    const turner = view.clinicians.find((c) => c.clinicianId === 1158)
+    expect(times(turner?.free[136] ?? [])).toEqual(['11:00-17:00'])
+    expect(times(turner?.available[136] ?? [])).toEqual(['11:30-17:00'])
+    expect(times(turner?.available[211] ?? [])).toEqual([
+      '09:00-10:45',
+      '11:00-12:00',
+      '13:00-17:00',
+    ])
+  })
+
+  it('loads only the schedules asked for, and refuses one of another location', async () => {
+    const view = await s.calendar.loadDay({
+      locationId: 98,
+      date: '2019-02-15',
+      scheduleIds: [211],
+    })
+
+    expect(view.schedules.map((x) => x.scheduleId)).toEqual([211])
+    expect(Object.keys(view.clinicians[0]?.available ?? {})).toEqual(['211'])
+    expect(
+      await codeOf(s.calendar.loadDay({ locationId: 98, date: '2019-02-15', scheduleIds: [301] })),
+    ).toBe('NOT_FOUND')
+  })
+
+  it('issues one request per schedule and per clinician, all in one round trip', async () => {
+    await s.clinic.loadLocation(106)
+    s.sandbox.setLatency(200)
+    const before = s.sandbox.requestCount
+
+    const ms = await elapsed(() =>
+      s.calendar.loadDay({ locationId: 106, date: '2019-02-15', scheduleIds: [] }),
+    )
+    const requests = s.sandbox.requestCount - before
+
+    expect(requests).toBe(6 + 4)
+    expect(ms).toBeLessThan(2 * 200)
+  })
+
+  it('prefetches the days either side, so the next and previous day answer without a request', async () => {
+    await s.calendar.loadDay({ locationId: 106, date: '2019-02-15', scheduleIds: [] })
+    await s.calendar.whenIdle()
+    s.sandbox.setLatency(300)
+    const before = s.sandbox.requestCount
+
+    const next = await elapsed(() =>
+      s.calendar.loadDay({ locationId: 106, date: '2019-02-16', scheduleIds: [] }),
+    )
+    const previous = await elapsed(() =>
+      s.calendar.loadDay({ locationId: 106, date: '2019-02-14', scheduleIds: [] }),
+    )
+    const countAfterLoads = s.sandbox.requestCount
+
+    expect(next).toBeLessThan(100)
+    expect(previous).toBeLessThan(100)
+    expect(countAfterLoads).toBe(before)
+  })
+
+  it('shares one load between a prefetch in flight and the request for that day', async () => {
+    s.sandbox.setLatency(100)
+    await s.calendar.loadDay({ locationId: 98, date: '2019-02-15', scheduleIds: [] })
+    const afterFirst = s.sandbox.requestCount
+
+    await s.calendar.loadDay({ locationId: 98, date: '2019-02-16', scheduleIds: [] })
+    await s.calendar.whenIdle()
+
+    // The 16th came from the prefetch; only the 17th (its own next day) was new: 4 requests per day at 98.
+    expect(s.sandbox.requestCount - afterFirst).toBe(3 * 4)
+  })
+
+  it('answers a stale day at once, revalidates it in the background and emits calendar:dayUpdated when it changed', async () => {
+    const first = await s.calendar.loadDay({ locationId: 98, date: '2019-02-15', scheduleIds: [] })
+    await s.newClient().createBooking({ ...judith, start: at('09:00'), end: at('09:15') })
+    s.setNow('2019-02-14T09:00:31+11:00')
+
+    const cached = await s.calendar.loadDay({ locationId: 98, date: '2019-02-15', scheduleIds: [] })
+    await s.calendar.whenIdle()
+
+    expect(cached).toBe(first)
+    const updates = s.events
+      .filter((e) => e.event === 'calendar:dayUpdated')
+      .map((e) => e.payload as DayView)
+    expect(updates).toHaveLength(1)
+    expect(times(day(updates[0] as DayView, 136)?.busy ?? [])).toEqual([
+      '09:00-09:15',
+      '10:45-11:30',
+    ])
+    const again = await s.calendar.loadDay({ locationId: 98, date: '2019-02-15', scheduleIds: [] })
+    expect(again).toEqual(updates[0])
+  })
+
+  it('does not emit when a revalidated day is unchanged', async () => {
+    await s.calendar.loadDay({ locationId: 98, date: '2019-02-15', scheduleIds: [] })
+    s.setNow('2019-02-14T09:01:00+11:00')
+
+    await s.calendar.loadDay({ locationId: 98, date: '2019-02-15', scheduleIds: [] })
+    await s.calendar.whenIdle()
+
+    expect(s.events.filter((e) => e.event === 'calendar:dayUpdated')).toEqual([])
+  })
+
+  it('refresh bypasses the cache, and invalidate makes the next load ask again', async () => {
+    await s.calendar.loadDay({ locationId: 98, date: '2019-02-15', scheduleIds: [] })
+    await s.calendar.whenIdle()
+    await s.newClient().createBooking({ ...judith, start: at('09:00'), end: at('09:15') })
+
+    const cached = await s.calendar.loadDay({ locationId: 98, date: '2019-02-15', scheduleIds: [] })
+    const refreshed = await s.calendar.loadDay({
+      locationId: 98,
+      date: '2019-02-15',
+      scheduleIds: [],
+      refresh: true,
+    })
+    await s.newClient().createBooking({ ...judith, start: at('09:15'), end: at('09:30') })
+    s.calendar.invalidate(98, '2019-02-15')
+    const reloaded = await s.calendar.loadDay({
+      locationId: 98,
+      date: '2019-02-15',
+      scheduleIds: [],
+    })
+
+    expect(times(day(cached, 136)?.busy ?? [])).toEqual(['10:45-11:30'])
+    expect(times(day(refreshed, 136)?.busy ?? [])).toEqual(['09:00-09:15', '10:45-11:30'])
+    expect(times(day(reloaded, 136)?.busy ?? [])).toEqual(['09:00-09:30', '10:45-11:30'])
+  })
+
+  it('drops a load that comes back after the session changed: the caller is told, nothing is cached or emitted', async () => {
+    await s.clinic.loadLocation(98)
+    s.sandbox.setLatency(150)
+    const loading = s.calendar.loadDay({ locationId: 98, date: '2019-02-15', scheduleIds: [] })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+
+    s.calendar.reset()
+    s.clinic.reset()
+
+    expect(await codeOf(loading)).toBe('NOT_CONNECTED')
+    await s.calendar.whenIdle()
+    s.sandbox.setLatency(0)
+    const before = s.sandbox.requestCount
+    await s.calendar.loadDay({ locationId: 98, date: '2019-02-15', scheduleIds: [] })
+    expect(s.sandbox.requestCount).toBeGreaterThan(before)
+    expect(s.events).toEqual([])
+  })
+
+  it('gives 23- and 25-hour days on the DST changes', async () => {
+    const spring = await s.calendar.loadDay({
+      locationId: 106,
+      date: '2026-10-04',
+      scheduleIds: [303],
+    })
+    const autumn = await s.calendar.loadDay({
+      locationId: 106,
+      date: '2026-04-05',
+      scheduleIds: [303],
+    })
+
+    expect(spring.bounds.end - spring.bounds.start).toBe(23 * 3_600_000)
+    expect(autumn.bounds.end - autumn.bounds.start).toBe(25 * 3_600_000)
+  })
+
+  it('answers NOT_CONNECTED when signed out', async () => {
+    s.setClient(null)
+
+    expect(
+      await codeOf(s.calendar.loadDay({ locationId: 98, date: '2019-02-15', scheduleIds: [] })),
+    ).toBe('NOT_CONNECTED')
+  })
+})
+
+describe('CalendarService.findNextAvailable', () => {
+  it('lists the first free starts of a type across its schedules, in order', async () => {
+    const found = await s.calendar.findNextAvailable({
+      locationId: 98,
+      appointmentTypeId: 66,
+      clinicianId: null,
+      fromDate: '2019-02-15',
+      limit: 3,
+    })
+
+    expect(
+      found.map((x) => [x.scheduleId, formatTime(x.start, SYDNEY), formatTime(x.end, SYDNEY)]),
+    ).toEqual([
+      [136, '09:00', '09:15'],
+      [136, '09:15', '09:30'],
+      [136, '09:30', '09:45'],
+    ])
+  })
+
+  it('agrees with the sandbox’s own free/busy: every slot of the day, each inside free time and aligned', async () => {
+    const client = s.newClient()
+    const bounds = dayBounds('2019-02-15', SYDNEY)
+    const { free } = await client.scheduleFreeBusy(136, bounds.start, bounds.end)
+
+    const found = await s.calendar.findNextAvailable({
+      locationId: 98,
+      appointmentTypeId: 63,
+      clinicianId: null,
+      fromDate: '2019-02-15',
+      days: 1,
+      limit: 100,
+    })
+
+    // 09:00–10:45 holds 6 half-hour starts on 15-minute slots, 11:30–17:30 holds 23.
+    expect(found).toHaveLength(6 + 23)
+    for (const slot of found) {
+      expect(covers(free, slot)).toBe(true)
+      expect(isOnSlotBoundary(slot.start, 15, SYDNEY)).toBe(true)
+    }
+  })
+
+  it('with a clinician, keeps to their availability', async () => {
+    const found = await s.calendar.findNextAvailable({
+      locationId: 98,
+      appointmentTypeId: 87,
+      clinicianId: 1158,
+      fromDate: '2019-02-15',
+      days: 1,
+      limit: 100,
+    })
+
+    expect(found[0]).toMatchObject({
+      scheduleId: 211,
+      clinicianId: 1158,
+      start: at('09:00'),
+      end: at('09:30'),
+    })
+    expect(found.some((x) => x.start >= at('12:00') && x.start < at('13:00'))).toBe(false)
+    expect(found.every((x) => x.end <= at('17:00'))).toBe(true)
+  })
+
+  it('offers only future times, and defaults to today in the location’s zone', async () => {
+    s.setNow('2019-02-15T10:00:00+11:00')
+
+    const found = await s.calendar.findNextAvailable({
+      locationId: 98,
+      appointmentTypeId: 66,
+      clinicianId: null,
+      limit: 1,
+    })
+
+    expect(found.map((x) => formatTime(x.start, SYDNEY))).toEqual(['10:15'])
+  })
+
+  it('asks once per schedule with the type, and once for the clinician, in parallel', async () => {
+    await s.clinic.loadLocation(106)
+    s.sandbox.setLatency(200)
+    const before = s.sandbox.requestCount
+
+    const ms = await elapsed(() =>
+      s.calendar.findNextAvailable({
+        locationId: 106,
+        appointmentTypeId: 87,
+        clinicianId: 1160,
+        fromDate: '2019-02-15',
+      }),
+    )
+
+    expect(s.sandbox.requestCount - before).toBe(3 + 1)
+    expect(ms).toBeLessThan(2 * 200)
+  })
+
+  it('refuses a type no schedule takes and a clinician not at the location', async () => {
+    const request = {
+      locationId: 98,
+      appointmentTypeId: 66,
+      clinicianId: null,
+      fromDate: '2019-02-15',
+    }
+
+    expect(await codeOf(s.calendar.findNextAvailable({ ...request, appointmentTypeId: 81 }))).toBe(
+      'NOT_FOUND',
+    )
+    expect(await codeOf(s.calendar.findNextAvailable({ ...request, clinicianId: 1160 }))).toBe(
+      'NOT_FOUND',
+    )
+  })
+
+  it('serves calendar:* through its IPC adapters', async () => {
+    const handlers = calendarHandlers(s.calendar)
+
+    const view = await handlers['calendar:loadDay']({
+      locationId: 98,
+      date: '2019-02-15',
+      scheduleIds: [],
+    })
+    const found = await handlers['calendar:findNextAvailable']({
+      locationId: 98,
+      appointmentTypeId: 66,
+      clinicianId: null,
+      fromDate: '2019-02-15',
+      limit: 1,
+    })
+
+    expect(view.date).toBe('2019-02-15')
+    expect(found).toHaveLength(1)
+  })
+})
