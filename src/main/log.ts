@@ -1,16 +1,12 @@
+import type { Logger } from './ipc/handle'
+
+export type { Logger }
+
 /** Log levels, lowest first. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 
 /** Where formatted, already redacted lines go: electron-log in the app, an array in tests. */
 export type LogSink = (level: LogLevel, line: string) => void
-
-/** The main process's logger (the shape engineer C's IPC boundary and the services take). */
-export interface Logger {
-  debug(message: string, meta?: object): void
-  info(message: string, meta?: object): void
-  warn(message: string, meta?: object): void
-  error(message: string, meta?: object): void
-}
 
 const mask = '[redacted]'
 

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AppCore } from '../../../src/main/app-core'
-import { createLogger, type Logger } from '../../../src/main/log'
+import type { Logger } from '../../../src/main/log'
 import type { ChannelName, RequestOf, ResponseOf } from '../../../src/shared/ipc-contract'
 import type { AppError, Result } from '../../../src/shared/result'
 
@@ -15,10 +15,20 @@ export async function tempUserData(): Promise<{ dir: string; remove: () => Promi
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) }
 }
 
-/** A logger that keeps every line it is given, at every level. */
+/**
+ * A logger that keeps every line exactly as the code logged it, at every level — without the redaction the app's
+ * logger applies, so a test sees what the code itself would have written.
+ */
 export function recordingLog(): { log: Logger; lines: string[] } {
   const lines: string[] = []
-  return { log: createLogger((level, line) => lines.push(`${level} ${line}`)), lines }
+  const write =
+    (level: string) =>
+    (message: string, meta?: object): void =>
+      void lines.push(`${level} ${message}${meta === undefined ? '' : ` ${JSON.stringify(meta)}`}`)
+  return {
+    log: { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') },
+    lines,
+  }
 }
 
 /** Dispatches and returns the whole Result, typed by channel. */
