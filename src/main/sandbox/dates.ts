@@ -8,6 +8,17 @@ const OFFSET_BUCKET = 15 * MINUTE
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0')
 
+/** Local wall-clock fields (month 1–12). */
+export interface WallTime {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+  second: number
+  millisecond: number
+}
+
 /** Days of the week in Joda/ISO order (Monday = 1), as dataset keys. */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 
@@ -49,7 +60,7 @@ export class ServerZone {
   }
 
   /** Local wall-clock fields of an instant. */
-  wall(at: Instant): { year: number; month: number; day: number; hour: number; minute: number } {
+  wall(at: Instant): WallTime {
     const local = new Date(at + this.offsetMinutes(at) * MINUTE)
     return {
       year: local.getUTCFullYear(),
@@ -57,7 +68,33 @@ export class ServerZone {
       day: local.getUTCDate(),
       hour: local.getUTCHours(),
       minute: local.getUTCMinutes(),
+      second: local.getUTCSeconds(),
+      millisecond: local.getUTCMilliseconds(),
     }
+  }
+
+  /**
+   * The instant of a wall time in this zone. Fields roll over like a lenient Calendar; a time in a DST gap moves
+   * forward by the gap, and an ambiguous time takes the earlier offset (as Joda and luxon do).
+   */
+  fromWall(wall: WallTime): Instant {
+    const local = utcMillis(
+      wall.year,
+      wall.month,
+      wall.day,
+      wall.hour,
+      wall.minute,
+      wall.second,
+      wall.millisecond,
+    )
+    const guess = this.offsetMinutes(local)
+    let at = local - guess * MINUTE
+    const second = this.offsetMinutes(at)
+    if (second === guess) return at
+    at -= (second - guess) * MINUTE
+    const third = this.offsetMinutes(at)
+    if (third === second) return at
+    return local - Math.min(second, third) * MINUTE
   }
 
   /** The local calendar day `yyyy-MM-dd` containing an instant. */
@@ -70,7 +107,8 @@ export class ServerZone {
   midnight(dayKey: string): Instant {
     let at = this.midnights.get(dayKey)
     if (at === undefined) {
-      at = DateTime.fromISO(dayKey, { zone: this.zone }).startOf('day').toMillis()
+      const [year, month, day] = dayKey.split('-').map(Number) as [number, number, number]
+      at = this.fromWall({ year, month, day, hour: 0, minute: 0, second: 0, millisecond: 0 })
       this.midnights.set(dayKey, at)
     }
     return at
@@ -88,30 +126,40 @@ export class ServerZone {
 
   /** The same local time of day `days` calendar days later (like Joda's plusDays / Calendar.add). */
   plusDays(at: Instant, days: number): Instant {
-    return DateTime.fromMillis(at, { zone: this.zone }).plus({ days }).toMillis()
+    const wall = this.wall(at)
+    return this.fromWall({ ...wall, day: wall.day + days })
   }
 
   /** An instant's local date with another time of day (seconds of day); millis are kept (spec §5.1). */
   withTimeOfDay(at: Instant, secondsOfDay: number): Instant {
-    const hour = Math.floor(secondsOfDay / 3600)
-    const minute = Math.floor((secondsOfDay % 3600) / 60)
-    const second = secondsOfDay % 60
-    return DateTime.fromMillis(at, { zone: this.zone }).set({ hour, minute, second }).toMillis()
+    return this.fromWall({
+      ...this.wall(at),
+      hour: Math.floor(secondsOfDay / 3600),
+      minute: Math.floor((secondsOfDay % 3600) / 60),
+      second: secondsOfDay % 60,
+    })
   }
 
   /** The local wall time `minutes` after local midnight of a day (wall clock, so DST days still align). */
   atMinuteOfDay(dayKey: string, minutes: number): Instant {
     if (minutes === 0) return this.midnight(dayKey)
-    if (minutes >= 24 * 60) return this.midnight(addDaysToKey(dayKey, Math.floor(minutes / 1440)))
-    return DateTime.fromISO(dayKey, { zone: this.zone })
-      .set({ hour: Math.floor(minutes / 60), minute: minutes % 60 })
-      .toMillis()
+    const [year, month, day] = dayKey.split('-').map(Number) as [number, number, number]
+    const hour = Math.floor(minutes / 60)
+    return this.fromWall({
+      year,
+      month,
+      day,
+      hour,
+      minute: minutes % 60,
+      second: 0,
+      millisecond: 0,
+    })
   }
 
   /** ISO weekday (Monday = 1) of the local day containing an instant. */
   weekday(at: Instant): number {
     const { year, month, day } = this.wall(at)
-    const utcDay = new Date(Date.UTC(year, month - 1, day)).getUTCDay()
+    const utcDay = new Date(utcMillis(year, month, day, 0, 0, 0, 0)).getUTCDay()
     return utcDay === 0 ? 7 : utcDay
   }
 
