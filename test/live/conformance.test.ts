@@ -1,7 +1,7 @@
 // Conformance of any OpenVPMS Booking API V2 server, and of this client against it, without knowing its data:
 // `OPENVPMS_URL=… OPENVPMS_USER=… OPENVPMS_PASSWORD=… npm run test:live` (OPENVPMS_LIVE_WRITE=1 also books and
-// cancels one appointment for "Front Desk Conformance Test"). Requests are bounded: a few locations, schedules and
-// users, over today + 14 days.
+// cancels one appointment for "Front Desk Conformance Test"; OPENVPMS_ALLOW_INSECURE=1 permits plain http to another
+// host). Requests are bounded: a few locations, schedules and users, over today + 14 days.
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { normaliseServerUrl, OpenVpmsClient } from '../../src/main/openvpms/client'
 import type { ScheduleInfo } from '../../src/main/openvpms/client'
@@ -98,7 +98,8 @@ function clinic(): Promise<Clinic> {
 }
 
 afterEach(() => {
-  expect(logLines.join('\n')).not.toContain(settings.password)
+  // The client redacts passwords of 4+ characters; a shorter one would match ordinary words.
+  if (settings.password.length >= 4) expect(logLines.join('\n')).not.toContain(settings.password)
 })
 
 describe('authentication', () => {

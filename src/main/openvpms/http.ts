@@ -8,6 +8,7 @@ import {
   insecure,
   refusedRedirect,
   tooManyRedirects,
+  unexpected,
 } from './errors'
 import type { FailedRequest, HttpAnswer } from './errors'
 import { isLoopbackHost } from './server-url'
@@ -53,15 +54,19 @@ export class ApiHttp {
 
   constructor(options: HttpOptions) {
     this.#options = options
-    this.#base = new URL(options.baseUrl)
+    const base = webUrl(options.baseUrl)
+    // A bad address fails each call (as the interface promises) rather than the constructor.
+    this.#base = base ?? new URL('https://invalid.invalid')
     // spec §8: stateless Basic auth, credentials on every request.
     this.#authorization = `Basic ${Buffer.from(`${options.username}:${options.password}`, 'utf8').toString('base64')}`
-    this.#refusal =
-      this.#base.protocol === 'http:' &&
+    if (base === null) this.#refusal = unexpected('the server address is not a web address')
+    else if (
+      base.protocol === 'http:' &&
       !options.allowInsecure &&
-      !isLoopbackHost(this.#base.hostname)
-        ? insecure(this.#base.host)
-        : null
+      !isLoopbackHost(base.hostname)
+    ) {
+      this.#refusal = insecure(base.host)
+    } else this.#refusal = null
   }
 
   /** Removes the password and the encoded credentials from any text that may reach a log or the user. */
@@ -194,7 +199,12 @@ function mediaType(response: Response): string {
   return (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
 }
 
-function safeUrl(location: string, base: URL): URL | null {
+function webUrl(text: string): URL | null {
+  const url = safeUrl(text)
+  return url !== null && (url.protocol === 'https:' || url.protocol === 'http:') ? url : null
+}
+
+function safeUrl(location: string, base?: URL): URL | null {
   try {
     return new URL(location, base)
   } catch {

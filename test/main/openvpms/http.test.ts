@@ -82,6 +82,51 @@ describe('a server that is not OpenVPMS', () => {
   })
 })
 
+describe('the booking reference answer', () => {
+  const request = {
+    location: 98,
+    schedule: 136,
+    appointmentType: 66,
+    start: Date.UTC(2030, 0, 1, 0),
+    end: Date.UTC(2030, 0, 1, 0, 15),
+    title: null,
+    firstName: 'Judith',
+    lastName: 'Bourke',
+    email: null,
+    phone: null,
+    mobile: null,
+    patientName: null,
+    notes: null,
+    user: null,
+  }
+
+  it.each([
+    ['text/plain', '391:a98f02c9-1a4b-11e6-be41-3dbaef689d97'],
+    ['text/plain', '391:a98f02c9-1a4b-11e6-be41-3dbaef689d97\r\n'],
+    // Servers before OVPMS-1981 labelled the same text application/json (spec §1.2).
+    ['application/json', '391:a98f02c9-1a4b-11e6-be41-3dbaef689d97'],
+    ['application/json', '"391:a98f02c9-1a4b-11e6-be41-3dbaef689d97"'],
+  ])('reads a %s body %j as the reference', async (contentType, body) => {
+    const server = await serve(answerWith(201, contentType, body))
+
+    const reference = await clientFor(server.origin).createBooking(request)
+
+    expect(reference).toBe('391:a98f02c9-1a4b-11e6-be41-3dbaef689d97')
+  })
+
+  it.each([
+    ['text/html', '<html>Created</html>', 'NOT_OPENVPMS'],
+    ['text/plain', '', 'BAD_RESPONSE'],
+    ['text/plain', 'Booking created: 391', 'BAD_RESPONSE'],
+  ])('refuses a %s body %j', async (contentType, body, code) => {
+    const server = await serve(answerWith(201, contentType, body))
+
+    const error = await failureOf(clientFor(server.origin).createBooking(request))
+
+    expect(error.code).toBe(code)
+  })
+})
+
 describe('TLS', () => {
   let certificate: { key: string; cert: string }
   beforeAll(() => {
@@ -226,6 +271,26 @@ describe('connections', () => {
     expect(error.message).toContain('clinic.example.com')
   })
 
+  it('fails each call, not the constructor, when the address is not a web address', async () => {
+    const client = clientFor('clinic.example.com')
+
+    const error = await failureOf(client.listLocations())
+
+    expect(error.code).toBe('UNEXPECTED')
+  })
+
+  it('lets plain http through to another host when the user allowed it', async () => {
+    const server = await serve(answerWith(200, 'application/json', LOCATIONS))
+    // An IPv4-mapped address reaches this computer but is not on the loopback list.
+    const origin = server.origin.replace('127.0.0.1', '[::ffff:127.0.0.1]')
+
+    const refused = await failureOf(clientFor(origin).listLocations())
+    const allowed = await clientFor(origin, { allowInsecure: true }).listLocations()
+
+    expect(refused.code).toBe('INSECURE')
+    expect(allowed).toHaveLength(1)
+  })
+
   it('retries a GET after a 503 and recovers', async () => {
     let calls = 0
     const server = await serve((_request, response) => {
@@ -310,6 +375,19 @@ describe('what goes on the wire', () => {
       patientName: null,
       notes: null,
     })
+  })
+
+  it('sends references as typed: colons kept, everything else percent-encoded', async () => {
+    const server = await serve(answerWith(404, 'text/plain', 'Booking not found'))
+    const client = clientFor(server.origin)
+
+    await failureOf(client.getBooking('603:3:be08f3c6-1afb-11e6-be41-3dbaef689d97'))
+    await failureOf(client.cancelBooking('391: a/b?c#d'))
+
+    expect(server.requests.map((seen) => `${seen.method} ${seen.url}`)).toEqual([
+      `GET ${API}/bookings/603:3:be08f3c6-1afb-11e6-be41-3dbaef689d97`,
+      `DELETE ${API}/bookings/391:%20a%2Fb%3Fc%23d`,
+    ])
   })
 
   it('sends query instants as UTC so no raw + reaches the server', async () => {
