@@ -234,11 +234,13 @@ export function notOpenVpms(): AppError {
   return error('NOT_OPENVPMS', NOT_OPENVPMS_MESSAGE)
 }
 
-/** A 2xx answer whose body does not match the API's schema. */
+/** A 2xx answer whose body does not match the API's schema; `detail` (cut short) says where. */
 export function badResponse(detail?: string): AppError {
+  const where =
+    detail === undefined ? '' : ` (${detail.length > 160 ? `${detail.slice(0, 160)}…` : detail})`
   return error(
     'BAD_RESPONSE',
-    `The server's answer does not match the OpenVPMS Booking API V2${detail === undefined ? '' : ` (${detail})`}.`,
+    `The server's answer does not match the OpenVPMS Booking API V2${where}.`,
   )
 }
 

@@ -133,7 +133,7 @@ export class ApiHttp {
     }, this.#options.timeoutMs)
     try {
       let url = new URL(`${this.#base.href}${request.path}`)
-      const method = request.method
+      const { method } = request
       for (let redirects = 0; ; redirects++) {
         const response = await fetch(url, {
           method,
