@@ -1,0 +1,44 @@
+// The sentences a receptionist reads when something fails, chosen by where it happened and the error's code.
+import type { AppError } from '../../shared/result'
+
+/** What a failed lookup means, in the desk's words (spec §7.3 and §11). */
+export function lookupMessage(error: AppError): string {
+  switch (error.code) {
+    case 'NOT_FOUND':
+      return 'No booking has this reference: it does not exist, or it has already been cancelled.'
+    case 'GET_DEFECT':
+      return 'The clinic server cannot show this booking (a known OpenVPMS defect), and this desk has no copy of it. It may still exist: check the appointment book in OpenVPMS.'
+    case 'VALIDATION':
+      return `This is not a valid booking reference. References look like 1234:be08f3c6-1afb-11e6-be41-3dbaef689d97.${serverSays(error)}`
+    default:
+      return error.message
+  }
+}
+
+/** What a failed cancel means (spec §7.4). */
+export function cancelMessage(error: AppError): string {
+  switch (error.code) {
+    case 'NOT_FOUND':
+      return 'This booking was not found: it has already been cancelled, or it no longer exists.'
+    case 'NOT_PENDING':
+      return 'This booking can no longer be cancelled: it is no longer pending — the patient may already be checked in. Change it in OpenVPMS instead.'
+    default:
+      return error.message
+  }
+}
+
+/** What a failed booking means. */
+export function bookingMessage(error: AppError): string {
+  switch (error.code) {
+    case 'CONFLICT':
+      return 'That time has just been taken by another booking. Your details are kept: choose another time below, or pick one on the board.'
+    case 'OUTCOME_UNKNOWN':
+      return `No answer came back from the server, so this booking may or may not have been made. Check today's bookings and the appointment book before trying again. ${error.message}`
+    default:
+      return error.message
+  }
+}
+
+function serverSays(error: AppError): string {
+  return error.serverMessage ? ` (The server said: “${error.serverMessage}”.)` : ''
+}
