@@ -1,0 +1,376 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { bookingHandlers } from '../../../src/main/booking/ipc'
+import { BookingJournal } from '../../../src/main/booking/journal'
+import {
+  BookingService,
+  outcomeMessages,
+  type BookingClient,
+} from '../../../src/main/booking/service'
+import { CalendarService } from '../../../src/main/calendar/service'
+import { ClinicService } from '../../../src/main/clinic/service'
+import type { BookingDraft, DayView } from '../../../src/shared/domain'
+import { AppFailure } from '../../../src/shared/result'
+import { formatTime } from '../../../src/shared/time'
+import { at, codeOf, failureOf, startServices, SYDNEY, type Services } from '../clinic/harness'
+
+const draft = (overrides: Partial<BookingDraft> = {}): BookingDraft => ({
+  locationId: 98,
+  scheduleId: 136,
+  appointmentTypeId: 66,
+  start: at('12:30'),
+  end: at('12:45'),
+  title: 'Ms',
+  firstName: 'Judith',
+  lastName: 'Bourke',
+  mobile: '0418976543',
+  phone: '',
+  email: '',
+  patientName: 'Muffett',
+  notes: 'Limping on the left fore',
+  clinicianId: null,
+  ...overrides,
+})
+const fieldsOf = (failure: AppFailure): string[] =>
+  (failure.error.fieldErrors ?? []).map((e) => e.field)
+const startsOf = (failure: AppFailure): string[] =>
+  (failure.error.alternatives ?? []).map((a) => formatTime(a.start, SYDNEY))
+const busyOn = (view: DayView, scheduleId: number): string[] =>
+  (view.schedules.find((x) => x.scheduleId === scheduleId)?.busy ?? []).map(
+    (r) => `${formatTime(r.start, SYDNEY)}-${formatTime(r.end, SYDNEY)}`,
+  )
+
+let s: Services
+afterEach(() => s.close())
+
+describe('BookingService.create', () => {
+  beforeEach(async () => {
+    s = await startServices()
+  })
+
+  it('books, records it in the journal and refreshes the board', async () => {
+    const confirmation = await s.booking.create(draft())
+    await s.calendar.whenIdle()
+
+    expect(confirmation.reference).toMatch(/^\d+:[0-9a-f-]{36}$/)
+    expect(confirmation.draft).toEqual(draft())
+    const [entry] = await s.journal.list()
+    expect(entry).toMatchObject({
+      reference: confirmation.reference,
+      outcome: 'booked',
+      draft: draft(),
+    })
+    const update = s.events.find((e) => e.event === 'calendar:dayUpdated')?.payload as DayView
+    expect(busyOn(update, 136)).toEqual(['10:45-11:30', '12:30-12:45'])
+    expect(s.events.some((e) => e.event === 'booking:journalChanged')).toBe(true)
+  })
+
+  it('refuses a bad draft with field errors before sending anything', async () => {
+    await s.clinic.loadLocation(98)
+    const before = s.sandbox.requestCount
+
+    const names = await failureOf(
+      s.booking.create(draft({ firstName: ' ', lastName: '', mobile: '', email: 'judith@' })),
+    )
+    const noContact = await failureOf(
+      s.booking.create(draft({ mobile: '', phone: ' ', email: '' })),
+    )
+    const unaligned = await failureOf(
+      s.booking.create(draft({ start: at('12:35'), end: at('12:50') })),
+    )
+    const tooLong = await failureOf(s.booking.create(draft({ end: at('13:00') })))
+    const wrongType = await failureOf(s.booking.create(draft({ appointmentTypeId: 84 })))
+    const past = await failureOf(
+      s.booking.create(draft({ start: at('08:45', '2019-02-14'), end: at('09:00', '2019-02-14') })),
+    )
+    const stranger = await failureOf(s.booking.create(draft({ clinicianId: 1160 })))
+
+    expect(fieldsOf(names)).toEqual(['firstName', 'lastName', 'email'])
+    expect(fieldsOf(noContact)).toEqual(['mobile', 'phone', 'email'])
+    expect(fieldsOf(unaligned)).toEqual(['start'])
+    expect(fieldsOf(tooLong)).toEqual(['end'])
+    expect(fieldsOf(wrongType)).toEqual(['appointmentTypeId'])
+    expect(fieldsOf(past)).toEqual(['start'])
+    expect(fieldsOf(stranger)).toEqual(['clinicianId'])
+    for (const failure of [names, noContact, unaligned, tooLong, wrongType, past, stranger]) {
+      expect(failure.error.code).toBe('VALIDATION')
+    }
+    expect(s.sandbox.requestCount).toBe(before)
+  })
+
+  it('answers CONFLICT with the nearest free starts when the time was taken since the board loaded', async () => {
+    await s.booking.create(draft())
+
+    const failure = await failureOf(
+      s.booking.create(draft({ firstName: 'Olivia', lastName: 'Smith' })),
+    )
+
+    expect(failure.error.code).toBe('CONFLICT')
+    expect(startsOf(failure)).toEqual(['12:00', '12:15', '12:45', '13:00'])
+    expect(failure.error.alternatives?.[0]).toMatchObject({
+      scheduleId: 136,
+      appointmentTypeId: 66,
+      clinicianId: null,
+    })
+  })
+
+  it('of two desks booking the same time at once, exactly one succeeds', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'desk-'))
+    const other = s.newClient()
+    const clinic = new ClinicService({ getClient: () => other })
+    const calendar = new CalendarService({
+      getClient: () => other,
+      clinic,
+      emit: () => undefined,
+      now: () => at('09:00', '2019-02-14'),
+    })
+    const journal = new BookingJournal({ file: join(dir, 'journal.json'), emit: () => undefined })
+    const secondDesk = new BookingService({
+      getClient: () => other,
+      clinic,
+      calendar,
+      journal,
+      now: () => at('09:00', '2019-02-14'),
+    })
+    await Promise.all([s.clinic.loadLocation(98), clinic.loadLocation(98)])
+
+    const results = await Promise.allSettled([
+      s.booking.create(draft()),
+      secondDesk.create(draft({ firstName: 'Olivia', lastName: 'Smith' })),
+    ])
+    await calendar.whenIdle()
+    await rm(dir, { recursive: true, force: true })
+
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+    const refused = results.find((r) => r.status === 'rejected')
+    const error = (refused?.reason as AppFailure).error
+    expect(error.code).toBe('CONFLICT')
+    expect(error.alternatives?.length).toBeGreaterThan(0)
+  })
+
+  it('maps the server’s own past-time refusal to a VALIDATION error on start', async () => {
+    s.sandbox.setNow('2019-02-15T13:00:00+11:00')
+
+    const failure = await failureOf(s.booking.create(draft()))
+
+    expect(failure.error.code).toBe('VALIDATION')
+    expect(fieldsOf(failure)).toEqual(['start'])
+    expect((await s.journal.list())[0]?.outcome).toBe('failed')
+  })
+
+  it('refuses a time the chosen clinician is not rostered for, offering theirs', async () => {
+    const failure = await failureOf(
+      s.booking.create(draft({ clinicianId: 1158, start: at('09:00'), end: at('09:15') })),
+    )
+
+    expect(failure.error.code).toBe('CONFLICT')
+    expect(failure.error.message).toContain('Andrew Turner')
+    expect(startsOf(failure)).toEqual(['11:30', '11:45'])
+  })
+
+  it('books with a clinician inside their availability', async () => {
+    const confirmation = await s.booking.create(
+      draft({
+        scheduleId: 211,
+        appointmentTypeId: 87,
+        clinicianId: 1158,
+        start: at('09:00'),
+        end: at('09:30'),
+      }),
+    )
+
+    expect(confirmation.draft.clinicianId).toBe(1158)
+  })
+
+  it('never resends an unanswered booking: a reset connection leaves the time free, and says so', async () => {
+    await s.clinic.loadLocation(98)
+    s.sandbox.injectFault({ kind: 'reset', method: 'POST', path: '/bookings' })
+    const before = s.sandbox.requestCount
+
+    const failure = await failureOf(s.booking.create(draft()))
+
+    expect(failure.error.code).toBe('OUTCOME_UNKNOWN')
+    expect(failure.error.message).toBe(outcomeMessages.free)
+    // free/busy check, the one POST, the free/busy check after it.
+    expect(s.sandbox.requestCount - before).toBe(3)
+    expect((await s.journal.list())[0]).toMatchObject({
+      outcome: 'unknown',
+      message: outcomeMessages.free,
+    })
+  })
+
+  it('when the answer is lost after the server booked, says the time now shows as taken', async () => {
+    const real = s.newClient()
+    const lostAnswer: BookingClient = {
+      scheduleFreeBusy: (...args) => real.scheduleFreeBusy(...args),
+      userFreeBusy: (...args) => real.userFreeBusy(...args),
+      getBooking: (reference) => real.getBooking(reference),
+      cancelBooking: (reference) => real.cancelBooking(reference),
+      createBooking: async (booking) => {
+        await real.createBooking(booking)
+        throw new AppFailure({ code: 'OUTCOME_UNKNOWN', message: 'no answer' })
+      },
+    }
+    const booking = new BookingService({
+      getClient: () => lostAnswer,
+      clinic: s.clinic,
+      calendar: s.calendar,
+      journal: s.journal,
+      now: () => at('09:00', '2019-02-14'),
+    })
+
+    const failure = await failureOf(booking.create(draft()))
+
+    expect(failure.error.code).toBe('OUTCOME_UNKNOWN')
+    expect(failure.error.message).toBe(outcomeMessages.taken)
+  })
+})
+
+describe('BookingService.create on a server that hangs', () => {
+  beforeEach(async () => {
+    s = await startServices({ client: { timeoutMs: 300 } })
+  })
+
+  it('answers OUTCOME_UNKNOWN after the time limit without a second POST', async () => {
+    await s.clinic.loadLocation(98)
+    s.sandbox.injectFault({ kind: 'hang', method: 'POST', path: '/bookings' })
+    const before = s.sandbox.requestCount
+
+    const failure = await failureOf(s.booking.create(draft()))
+
+    expect(failure.error.code).toBe('OUTCOME_UNKNOWN')
+    expect(failure.error.message).toBe(outcomeMessages.free)
+    expect(s.sandbox.requestCount - before).toBe(3)
+  })
+})
+
+describe('BookingService.get and cancel', () => {
+  beforeEach(async () => {
+    s = await startServices()
+  })
+
+  it('looks a booking up by its (trimmed) reference', async () => {
+    const { reference } = await s.booking.create(draft())
+
+    const found = await s.booking.get(`  ${reference}\n`)
+
+    expect(found).toMatchObject({
+      reference,
+      scheduleId: 136,
+      appointmentTypeId: 66,
+      start: at('12:30'),
+      end: at('12:45'),
+      firstName: 'Judith',
+      lastName: 'Bourke',
+      source: 'server',
+      notes: null,
+      clinicianId: null,
+    })
+  })
+
+  it('tells a malformed reference from an unknown one', async () => {
+    const malformed = await failureOf(s.booking.get('123'))
+    const unknown = await failureOf(s.booking.get('999999:be08f3c6-1afb-11e6-be41-3dbaef689d97'))
+    const blank = await failureOf(s.booking.get('   '))
+
+    expect(malformed.error.code).toBe('VALIDATION')
+    expect(fieldsOf(malformed)).toEqual(['reference'])
+    expect(unknown.error.code).toBe('NOT_FOUND')
+    expect(blank.error.code).toBe('VALIDATION')
+  })
+
+  it('cancels a pending booking, marks the journal and frees the time on the board', async () => {
+    const { reference } = await s.booking.create(draft())
+    await s.calendar.whenIdle()
+    s.events.length = 0
+
+    const cancelled = await s.booking.cancel(reference)
+    await s.calendar.whenIdle()
+
+    expect(cancelled).toEqual({ reference })
+    expect((await s.journal.find(reference))?.outcome).toBe('cancelled')
+    const update = s.events.find((e) => e.event === 'calendar:dayUpdated')?.payload as DayView
+    expect(busyOn(update, 136)).toEqual(['10:45-11:30'])
+    const again = await failureOf(s.booking.cancel(reference))
+    expect(again.error.code).toBe('NOT_FOUND')
+    expect(again.error.message).toContain('already cancelled')
+  })
+
+  it('answers NOT_PENDING once the patient is checked in', async () => {
+    const { reference } = await s.booking.create(draft())
+    s.sandbox.setAppointmentStatus(Number(reference.split(':')[0]), 'CHECKED_IN')
+
+    const failure = await failureOf(s.booking.cancel(reference))
+
+    expect(failure.error.code).toBe('NOT_PENDING')
+    expect(failure.error.message).toBe(
+      'This booking is no longer pending — the patient may be checked in; cancel it in OpenVPMS.',
+    )
+  })
+
+  it('serves booking:* through its IPC adapters', async () => {
+    const handlers = bookingHandlers(s.booking)
+
+    const { reference } = await handlers['booking:create']({ draft: draft() })
+    const found = await handlers['booking:get']({ reference })
+    const journal = await handlers['booking:listJournal']({})
+    const cancelled = await handlers['booking:cancel']({ reference })
+
+    expect(found.reference).toBe(reference)
+    expect(journal.map((e) => e.reference)).toEqual([reference])
+    expect(cancelled).toEqual({ reference })
+  })
+})
+
+describe('BookingService.get on a server with the GET defect (spec §7.3)', () => {
+  beforeEach(async () => {
+    s = await startServices({ sandbox: { emulateGetDefect: true } })
+  })
+
+  it('shows this desk’s own copy, notes included', async () => {
+    const { reference } = await s.booking.create(draft())
+
+    const found = await s.booking.get(reference)
+
+    expect(found).toMatchObject({
+      reference,
+      source: 'journal',
+      firstName: 'Judith',
+      notes: 'Limping on the left fore',
+    })
+  })
+
+  it('says the server cannot show a booking this desk did not make', async () => {
+    const reference = await s.newClient().createBooking({
+      location: 98,
+      schedule: 136,
+      appointmentType: 66,
+      start: at('13:00'),
+      end: at('13:15'),
+      title: null,
+      firstName: 'Olivia',
+      lastName: 'Smith',
+      email: null,
+      phone: null,
+      mobile: '0400000000',
+      patientName: null,
+      notes: null,
+      user: null,
+    })
+
+    const failure = await failureOf(s.booking.get(reference))
+
+    expect(failure.error.code).toBe('GET_DEFECT')
+    expect(failure.error.message).toMatch(
+      /server cannot show this booking \(a known OpenVPMS defect\)/,
+    )
+  })
+
+  it('answers NOT_CONNECTED when signed out', async () => {
+    s.setClient(null)
+
+    expect(await codeOf(s.booking.get('1:abc'))).toBe('NOT_CONNECTED')
+  })
+})
