@@ -1,6 +1,7 @@
 // Everything the app does, without Electron: the session, the OpenVPMS client of the current connection, the
 // services, the booking journal and the IPC dispatcher. index.ts wires it to a window; tests and the end-to-end
 // harness call `dispatch` directly, so they exercise the same code the app runs.
+import { rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ChannelName, EventName, PayloadOf } from '../shared/ipc-contract'
 import type { Result } from '../shared/result'
@@ -15,7 +16,7 @@ import type { CredentialStore } from './credentials'
 import { createDispatcher, type Handlers, type Logger } from './ipc/handle'
 import { clientLog } from './log'
 import { normaliseServerUrl, OpenVpmsClient } from './openvpms/client'
-import { startSandbox, type RunningSandbox, type SandboxOptions } from './sandbox'
+import { DatasetError, startSandbox, type RunningSandbox, type SandboxOptions } from './sandbox'
 import { sessionHandlers } from './session/ipc'
 import { SessionService } from './session/service'
 
@@ -72,13 +73,16 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     createClient: (config) =>
       new OpenVpmsClient({ ...config, ...options.client, log: clientLog(log) }),
     startDemo: (login, password) =>
-      startSandbox({
-        port: 0,
-        host: '127.0.0.1',
-        stateFile: join(options.userDataDir, userDataFiles.demoState),
-        ...options.demo,
-        credentials: { login, password },
-      }),
+      startDemoClinic(
+        {
+          port: 0,
+          host: '127.0.0.1',
+          stateFile: join(options.userDataDir, userDataFiles.demoState),
+          ...options.demo,
+          credentials: { login, password },
+        },
+        log,
+      ),
     onChange: (status) => {
       // The services' caches belong to the previous connection: drop them before anyone asks again.
       clinic.reset()
@@ -120,6 +124,27 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       await journal.flushed()
       await session.close()
     },
+  }
+}
+
+/**
+ * Starts the demo clinic. A state file that cannot be read (a crash of an older version, a disk error) is set aside
+ * as `demo-clinic.json.corrupt-<time>` and the demo starts afresh: practice bookings are not worth a dead app.
+ */
+async function startDemoClinic(
+  sandboxOptions: SandboxOptions,
+  log: Logger,
+): Promise<RunningSandbox> {
+  try {
+    return await startSandbox(sandboxOptions)
+  } catch (error) {
+    const stateFile = sandboxOptions.stateFile
+    if (!(error instanceof DatasetError) || !stateFile || !error.message.includes(stateFile))
+      throw error
+    const aside = `${stateFile}.corrupt-${Date.now()}`
+    log.warn(`Demo clinic state unreadable, set aside as ${aside}: ${error.message}`)
+    await rename(stateFile, aside)
+    return startSandbox(sandboxOptions)
   }
 }
 

@@ -43,7 +43,7 @@ export interface SessionDeps<Client extends TestableClient, Demo extends DemoSer
 type Keychain = SessionStatus['keychain']
 
 type State<Client, Demo> =
-  | { readonly mode: 'none' }
+  | { readonly mode: 'none'; readonly notice: string | null }
   | { readonly mode: 'demo'; readonly demo: Demo; readonly client: Client }
   | {
       readonly mode: 'clinic'
@@ -68,7 +68,7 @@ const runOnlyNotice =
  * Changes (connect, sign out, demo) run one at a time, so a click during a slow connection test cannot interleave.
  */
 export class SessionService<Client extends TestableClient, Demo extends DemoServer> {
-  private state: State<Client, Demo> = { mode: 'none' }
+  private state: State<Client, Demo> = { mode: 'none', notice: null }
   private keychain: Keychain = 'unknown'
   private queue: Promise<unknown> = Promise.resolve()
 
@@ -112,7 +112,7 @@ export class SessionService<Client extends TestableClient, Demo extends DemoServ
     const state = this.state
     switch (state.mode) {
       case 'none':
-        return this.describeState('none', null, null, false, false, null)
+        return this.describeState('none', null, null, false, false, state.notice)
       case 'demo':
         return this.describeState('demo', null, null, true, false, demoNotice)
       case 'clinic':
@@ -290,11 +290,22 @@ export class SessionService<Client extends TestableClient, Demo extends DemoServ
     }
   }
 
+  /** Starts the demo clinic; if it cannot start, the app still opens (mode 'none') so the user can connect. */
   private async enterDemo(): Promise<void> {
     // A fresh random password each run: the demo server listens on loopback only, but nothing else should use it.
     const password = randomBytes(24).toString('base64url')
     registerSecret(password)
-    const demo = await this.deps.startDemo(demoLogin, password)
+    let demo: Demo
+    try {
+      demo = await this.deps.startDemo(demoLogin, password)
+    } catch (error) {
+      this.deps.log.error(`The demo clinic could not start: ${describe(error)}`)
+      this.state = {
+        mode: 'none',
+        notice: `The demo clinic could not start (${describe(error)}). Connect to your clinic to continue.`,
+      }
+      return
+    }
     const client = this.deps.createClient({
       baseUrl: demo.baseUrl,
       username: demoLogin,
@@ -308,7 +319,7 @@ export class SessionService<Client extends TestableClient, Demo extends DemoServ
   private async stopDemo(): Promise<void> {
     if (this.state.mode !== 'demo') return
     const { demo } = this.state
-    this.state = { mode: 'none' }
+    this.state = { mode: 'none', notice: null }
     await demo.close()
   }
 

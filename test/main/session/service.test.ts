@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createAppCore, type AppCore, type AppCoreOptions } from '../../../src/main/app-core'
@@ -88,6 +88,31 @@ describe('first run', () => {
       scheduleId: 136,
       start: seedDraft('09:15').start,
     })
+  })
+})
+
+describe('a demo clinic that cannot start as it was', () => {
+  it('sets an unreadable state file aside and starts afresh', async () => {
+    await writeFile(join(userData.dir, 'demo-clinic.json'), '{"appointments": [trunc')
+
+    const core = await open()
+    const status = await call(core, 'session:getStatus', empty)
+
+    expect(status.mode).toBe('demo')
+    expect(
+      (await readdir(userData.dir)).some((name) => name.startsWith('demo-clinic.json.corrupt-')),
+    ).toBe(true)
+  })
+
+  it('still opens the app, saying why, when the demo cannot start at all', async () => {
+    const core = await open({ demo: { dataset: { timeZone: 'Not/A_Zone' } } })
+
+    const status = await call(core, 'session:getStatus', empty)
+    const locations = await send(core, 'clinic:listLocations', empty)
+
+    expect(status).toMatchObject({ mode: 'none', connected: false })
+    expect(status.notice).toMatch(/demo clinic could not start/)
+    expect(errorOf(locations).code).toBe('NOT_CONNECTED')
   })
 })
 
