@@ -1,6 +1,6 @@
 // Slot arithmetic as the server does it: boundaries are multiples of the schedule's slot size in wall-clock minutes
 // from local midnight, seconds ignored (spec §5.5, §7.1 step 9).
-import { DateTime } from 'luxon'
+import { DateTime, type Zone } from 'luxon'
 import type { AppointmentType, Instant, Range, Schedule } from './domain'
 import { union } from './intervals'
 
@@ -12,34 +12,37 @@ export const typeDuration = (
   type: Pick<AppointmentType, 'slots'>,
 ): number => type.slots * schedule.slotSize * MINUTE
 
-/** True when `instant` is on a slot boundary of `slotSize` minutes in `zone` (spec §7.1: only hour:minute count). */
-export function isOnSlotBoundary(instant: Instant, slotSize: number, zone: string): boolean {
-  if (!(slotSize > 0)) return false
-  const local = DateTime.fromMillis(instant, { zone })
-  return (local.hour * 60 + local.minute) % slotSize === 0
+const DAY_MINUTES = 24 * 60
+const zones = new Map<string, Zone>()
+
+// Wall-clock minute of the day from the zone's offset: the same hour:minute luxon would give, without building a
+// DateTime per candidate (a 14-day search tests thousands of them).
+function wallMinute(instant: Instant, zone: string): number {
+  let resolved = zones.get(zone)
+  if (!resolved) {
+    resolved = DateTime.fromMillis(0, { zone }).zone
+    zones.set(zone, resolved)
+  }
+  const local = Math.floor((instant + resolved.offset(instant) * MINUTE) / MINUTE)
+  return ((local % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES
 }
 
-/** The first slot boundary at or after `instant` (whole minute, no seconds). */
+/** True when `instant` is on a slot boundary of `slotSize` minutes in `zone` (spec §7.1: only hour:minute count). */
+export function isOnSlotBoundary(instant: Instant, slotSize: number, zone: string): boolean {
+  return slotSize > 0 && wallMinute(instant, zone) % slotSize === 0
+}
+
+/** The first slot boundary at or after `instant` (a whole minute). */
 export function nextSlotBoundary(instant: Instant, slotSize: number, zone: string): Instant {
-  let local = DateTime.fromMillis(instant, { zone })
-  // Each pass either lands on a boundary or moves forward to the next local day, so this ends.
+  if (!(slotSize > 0)) throw new RangeError(`slot size must be positive, got ${slotSize}`)
+  let candidate = Math.ceil(instant / MINUTE) * MINUTE
+  // Each pass moves to the next boundary by the wall clock, or to local midnight (always a boundary); a DST change
+  // on the way can leave it off the grid, and the next pass corrects that.
   for (;;) {
-    const exact = local.second === 0 && local.millisecond === 0
-    const minute = local.hour * 60 + local.minute + (exact ? 0 : 1)
-    const target = Math.ceil(minute / slotSize) * slotSize
-    const candidate =
-      target >= 24 * 60
-        ? local.plus({ days: 1 }).startOf('day')
-        : local.set({
-            hour: Math.floor(target / 60),
-            minute: target % 60,
-            second: 0,
-            millisecond: 0,
-          })
-    // A wall time inside a DST gap is moved forward by luxon and may no longer be aligned: look again from there.
-    if (candidate.toMillis() >= instant && isOnSlotBoundary(candidate.toMillis(), slotSize, zone))
-      return candidate.toMillis()
-    local = candidate.toMillis() > local.toMillis() ? candidate : local.plus({ minutes: 1 })
+    const minute = wallMinute(candidate, zone)
+    const remainder = minute % slotSize
+    if (remainder === 0) return candidate
+    candidate += Math.min(slotSize - remainder, DAY_MINUTES - minute) * MINUTE
   }
 }
 

@@ -29,6 +29,30 @@ describe('typeDuration and isOnSlotBoundary', () => {
     expect(isOnSlotBoundary(at('2019-02-15T09:45:00+11:00'), 45, 'UTC')).toBe(false)
   })
 
+  it('agrees with luxon’s wall clock in any zone, DST changes included', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({
+          min: Date.parse('2025-01-01T00:00:00Z'),
+          max: Date.parse('2027-12-31T00:00:00Z'),
+        }),
+        fc.constantFrom(SYDNEY, 'America/New_York', 'Asia/Kolkata', 'UTC'),
+        fc.constantFrom(5, 15, 20, 30, 45),
+        (instant, zone, slotSize) => {
+          const local = DateTime.fromMillis(instant, { zone })
+          const boundary = nextSlotBoundary(instant, slotSize, zone)
+
+          expect(isOnSlotBoundary(instant, slotSize, zone)).toBe(
+            (local.hour * 60 + local.minute) % slotSize === 0,
+          )
+          expect(boundary).toBeGreaterThanOrEqual(instant)
+          expect(boundary - instant).toBeLessThanOrEqual((slotSize + 60) * MINUTE)
+          expect(isOnSlotBoundary(boundary, slotSize, zone)).toBe(true)
+        },
+      ),
+    )
+  })
+
   it('nextSlotBoundary rounds up to a whole aligned minute', () => {
     expect(formatTime(nextSlotBoundary(at('2019-02-15T09:00:00+11:00'), 15, SYDNEY), SYDNEY)).toBe(
       '09:00',
