@@ -159,7 +159,7 @@ export class SessionService<Client extends TestableClient, Demo extends DemoServ
         throw connectFailure(error, settings, request.allowInsecure)
       }
 
-      const previous = this.state.mode === 'clinic' ? this.state.settings : null
+      const previous = await this.savedSettings()
       await writeSettings(this.deps.settingsFile, settings)
       const account = credentialAccount(settings.username, settings.serverUrl)
       if (previous && credentialAccount(previous.username, previous.serverUrl) !== account) {
@@ -180,10 +180,7 @@ export class SessionService<Client extends TestableClient, Demo extends DemoServ
   /** Forgets the clinic: deletes the keychain entry and the settings, then returns to the demo clinic. */
   signOut(): Promise<SessionStatus> {
     return this.serialise(async () => {
-      const settings =
-        this.state.mode === 'clinic'
-          ? this.state.settings
-          : await readSettings(this.deps.settingsFile)
+      const settings = await this.savedSettings()
       if (settings)
         await this.forgetPassword(credentialAccount(settings.username, settings.serverUrl))
       await clearSettings(this.deps.settingsFile)
@@ -204,6 +201,13 @@ export class SessionService<Client extends TestableClient, Demo extends DemoServ
   /** Stops the demo clinic (app exit). */
   close(): Promise<void> {
     return this.serialise(() => this.stopDemo())
+  }
+
+  /** The clinic in use, or the one saved while the demo is in use (useDemo keeps it). */
+  private async savedSettings(): Promise<Settings | null> {
+    return this.state.mode === 'clinic'
+      ? this.state.settings
+      : await readSettings(this.deps.settingsFile)
   }
 
   private describeState(

@@ -277,6 +277,22 @@ describe('sign out and demo', () => {
     })
   })
 
+  it("connecting as another user forgets the previous user's password, even from the demo", async () => {
+    const keychain = new MemoryCredentialStore()
+    const core = await open({ credentialStore: keychain })
+    await call(
+      core,
+      'session:connect',
+      connectRequest({ username: 'viewer', password: 'changeit' }),
+    )
+    await call(core, 'session:useDemo', empty)
+
+    await call(core, 'session:connect', connectRequest())
+
+    expect(await keychain.get(credentialAccount('viewer', clinic.baseUrl))).toBeNull()
+    expect(await keychain.get(account())).toBe(password)
+  })
+
   it('a failed connect leaves the current clinic in place', async () => {
     const core = await open()
     await call(core, 'session:connect', connectRequest())
