@@ -109,7 +109,15 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     ...calendarHandlers(calendar),
     ...bookingHandlers(booking),
   }
-  const dispatch = createDispatcher(handlers, log)
+  const dispatchRequest = createDispatcher(handlers, log)
+  const dispatch: AppCore['dispatch'] = async (channel, request) => {
+    const result = await dispatchRequest(channel, request)
+    // spec §8: 401 on any call means the password no longer works; the session asks for it again.
+    if (!result.ok && result.error.code === 'AUTH' && !channel.startsWith('session:')) {
+      await session.credentialsRejected()
+    }
+    return result
+  }
 
   await session.start()
 

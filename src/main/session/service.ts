@@ -177,6 +177,26 @@ export class SessionService<Client extends TestableClient, Demo extends DemoServ
     })
   }
 
+  /**
+   * The clinic refused the password mid-session (401: it was changed or the user disabled). The client is dropped,
+   * so nothing keeps sending a refused password, and the status asks for it again.
+   */
+  credentialsRejected(): Promise<SessionStatus> {
+    return this.serialise(async () => {
+      const state = this.state
+      if (state.mode !== 'clinic' || state.client === null) return this.status()
+      this.deps.log.warn(
+        `Session: ${state.settings.serverUrl} refused the password of ${state.settings.username}`,
+      )
+      this.state = {
+        ...state,
+        client: null,
+        notice: `The server refused the password for ${state.settings.username} (it may have been changed). ${passwordNeeded(state.settings)}`,
+      }
+      return this.changed()
+    })
+  }
+
   /** Forgets the clinic: deletes the keychain entry and the settings, then returns to the demo clinic. */
   signOut(): Promise<SessionStatus> {
     return this.serialise(async () => {

@@ -201,6 +201,26 @@ describe('connect', () => {
   })
 })
 
+describe('a password refused mid-session', () => {
+  it('drops the connection, asks for the password again and announces it', async () => {
+    const core = await open()
+    await call(core, 'session:connect', connectRequest())
+    const announced: SessionStatus[] = []
+    core.on('session:changed', (status) => announced.push(status))
+    clinic.injectFault({ kind: 'unauthorized', path: '/locations' })
+
+    const refused = await send(core, 'clinic:listLocations', empty)
+    const status = await call(core, 'session:getStatus', empty)
+    const next = await send(core, 'clinic:listLocations', empty)
+
+    expect(errorOf(refused).code).toBe('AUTH')
+    expect(status).toMatchObject({ mode: 'clinic', connected: false, username: 'desk' })
+    expect(status.notice).toMatch(/refused the password for desk/)
+    expect(announced.map((s) => s.connected)).toEqual([false])
+    expect(errorOf(next).code).toBe('NOT_CONNECTED')
+  })
+})
+
 describe('start with settings present', () => {
   it('reads the password from the keychain and connects to the clinic', async () => {
     const keychain = new MemoryCredentialStore()
