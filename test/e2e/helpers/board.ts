@@ -1,0 +1,52 @@
+// Reading the board as drawn, and acting on it as a receptionist would.
+import type { Page } from '@playwright/test'
+import { DateTime } from 'luxon'
+import type { Range } from '../../../src/shared/domain'
+
+/** The ranges one column draws as free, busy, or a clinician's availability (from the drawn elements). */
+export async function drawnRanges(
+  page: Page,
+  scheduleId: number,
+  kind: 'free' | 'busy' | 'clinician',
+): Promise<Range[]> {
+  const ranges = await page
+    .locator(`section[data-schedule-id="${scheduleId}"] .fc-bg-event.fd-${kind}`)
+    .evaluateAll((elements) =>
+      elements.map((element) => ({
+        start: Number((element as HTMLElement).dataset.start),
+        end: Number((element as HTMLElement).dataset.end),
+      })),
+    )
+  return ranges.sort((a, b) => a.start - b.start)
+}
+
+/** Busy as the board draws it: spec §5.4's zero-length ranges have nothing to draw. */
+export const drawable = (ranges: readonly Range[]): Range[] =>
+  ranges.filter((range) => range.end > range.start)
+
+/** Shows a day through the date box. */
+export async function goToDay(page: Page, date: string): Promise<void> {
+  await page.getByLabel('Date', { exact: true }).fill(date)
+  await page
+    .locator('.fd-board-date')
+    .filter({ hasText: DateTime.fromISO(date).toFormat('d LLL yyyy') })
+    .waitFor()
+  await page.locator('.fd-columns[aria-busy="false"]').waitFor()
+}
+
+/** Clicks a schedule's column at a wall-clock time (a slot row), as a receptionist clicks free time. */
+export async function clickSlot(
+  page: Page,
+  scheduleId: number,
+  instant: number,
+  zone: string,
+): Promise<void> {
+  const time = DateTime.fromMillis(instant, { zone }).toFormat('HH:mm:ss')
+  const lane = page.locator(
+    `section[data-schedule-id="${scheduleId}"] td.fc-timegrid-slot-lane[data-time="${time}"]`,
+  )
+  await lane.scrollIntoViewIfNeeded()
+  const box = await lane.boundingBox()
+  if (!box) throw new Error(`no slot row at ${time}`)
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+}
