@@ -19,7 +19,7 @@ test('the demo clinic shows exactly the free and busy time its server reports', 
   const scheduleIds = await page
     .locator('section.fd-column')
     .evaluateAll((columns) =>
-      columns.map((column) => Number((column as HTMLElement).dataset.scheduleId)),
+      columns.map((column) => Number(column.getAttribute('data-schedule-id'))),
     )
   // The seed clinic is generated from the date alone (sandbox-dataset.md), so a twin answers as the demo does.
   const twin = await startSandbox({ port: 0 })

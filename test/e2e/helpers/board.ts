@@ -13,8 +13,8 @@ export async function drawnRanges(
     .locator(`section[data-schedule-id="${scheduleId}"] .fc-bg-event.fd-${kind}`)
     .evaluateAll((elements) =>
       elements.map((element) => ({
-        start: Number((element as HTMLElement).dataset.start),
-        end: Number((element as HTMLElement).dataset.end),
+        start: Number(element.getAttribute('data-start')),
+        end: Number(element.getAttribute('data-end')),
       })),
     )
   return ranges.sort((a, b) => a.start - b.start)
