@@ -51,6 +51,7 @@ export const userDataFiles = {
   settings: 'settings.json',
   demoState: 'demo-clinic.json',
   journal: 'booking-journal.json',
+  demoJournal: 'demo-booking-journal.json',
 } as const
 
 const silentLog: Logger = {
@@ -87,27 +88,41 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       // The services' caches belong to the previous connection: drop them before anyone asks again.
       clinic.reset()
       calendar.reset()
-      booking.reset()
+      desks.demo.booking.reset()
+      desks.clinic.booking.reset()
       events.emit('session:changed', status)
+      // The journal shown is now the other connection's.
+      void desk()
+        .journal.list()
+        .then((entries) => events.emit('booking:journalChanged', entries))
+        .catch((error: unknown) => log.warn('journal: could not list', { error: String(error) }))
     },
     log,
   })
   const getClient = (): OpenVpmsClient => session.getClient()
 
-  const journal = new BookingJournal({
-    file: join(options.userDataDir, userDataFiles.journal),
-    emit: events.emit,
-    log,
-  })
   const clinic = new ClinicService({ getClient, log })
   const calendar = new CalendarService({ getClient, clinic, emit: events.emit, now, log })
-  const booking = new BookingService({ getClient, clinic, calendar, journal, now, log })
+  // One journal for the demo and one for the clinic: practice bookings never show up as the clinic's.
+  const bookingDesk = (file: string) => {
+    const journal = new BookingJournal({ file, emit: events.emit, log })
+    const booking = new BookingService({ getClient, clinic, calendar, journal, now, log })
+    return { journal, booking, handlers: bookingHandlers(booking) }
+  }
+  const desks = {
+    demo: bookingDesk(join(options.userDataDir, userDataFiles.demoJournal)),
+    clinic: bookingDesk(join(options.userDataDir, userDataFiles.journal)),
+  }
+  const desk = () => desks[session.status().mode === 'demo' ? 'demo' : 'clinic']
 
   const handlers: Handlers = {
     ...sessionHandlers(session),
     ...clinicHandlers(clinic),
     ...calendarHandlers(calendar),
-    ...bookingHandlers(booking),
+    'booking:create': (request) => desk().handlers['booking:create'](request),
+    'booking:get': (request) => desk().handlers['booking:get'](request),
+    'booking:cancel': (request) => desk().handlers['booking:cancel'](request),
+    'booking:listJournal': (request) => desk().handlers['booking:listJournal'](request),
   }
   const dispatchRequest = createDispatcher(handlers, log)
   const dispatch: AppCore['dispatch'] = async (channel, request) => {
@@ -129,7 +144,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       // Let background loads and journal writes settle before the demo server they may be talking to stops.
       calendar.reset()
       await calendar.whenIdle()
-      await journal.flushed()
+      await Promise.all([desks.demo.journal.flushed(), desks.clinic.journal.flushed()])
       await session.close()
     },
   }

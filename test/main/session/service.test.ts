@@ -313,6 +313,22 @@ describe('sign out and demo', () => {
     expect(await keychain.get(account())).toBe(password)
   })
 
+  it("keeps the demo's practice bookings out of the clinic's journal", async () => {
+    const core = await open()
+    await call(core, 'booking:create', { draft: seedDraft('09:45') })
+    const journals: number[] = []
+    core.on('booking:journalChanged', (entries) => journals.push(entries.length))
+
+    await call(core, 'session:connect', connectRequest())
+    const clinicJournal = await call(core, 'booking:listJournal', {})
+    await call(core, 'session:useDemo', empty)
+    const demoJournal = await call(core, 'booking:listJournal', {})
+
+    expect(clinicJournal).toEqual([])
+    expect(demoJournal.map((entry) => entry.outcome)).toEqual(['booked'])
+    await expect.poll(() => journals).toEqual([0, 1])
+  })
+
   it('a failed connect leaves the current clinic in place', async () => {
     const core = await open()
     await call(core, 'session:connect', connectRequest())
