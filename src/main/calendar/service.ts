@@ -28,7 +28,7 @@ import {
 } from '../../shared/availability'
 import { clip } from '../../shared/intervals'
 import { bookableStarts, typeDuration } from '../../shared/slots'
-import { addDays, dayBounds, todayIn } from '../../shared/time'
+import { addDays, dayBounds, daysBetween, todayIn } from '../../shared/time'
 import type { Logger } from '../ipc/handle'
 import type { OpenVpmsClient } from '../openvpms/client'
 import { sessionChanged, type ClientProvider, type ClinicService } from '../clinic/service'
@@ -59,6 +59,8 @@ interface CachedDay {
   /** As requested, sorted; empty = every schedule of the location. */
   readonly scheduleIds: readonly number[]
   readonly view: Promise<DayView>
+  /** Starts a prefetch still waiting for the user's own requests to finish (no-op once decided). */
+  readonly start: () => void
   revalidating: boolean
 }
 
@@ -81,6 +83,8 @@ export class CalendarService {
   readonly #days = new Map<string, CachedDay>()
   readonly #background = new Set<Promise<unknown>>()
   #generation = 0
+  #busy = 0
+  readonly #idleWaiters: (() => void)[] = []
   #lastViewed: { locationId: number; date: IsoDate } | null = null
 
   constructor(deps: CalendarDeps) {
@@ -95,8 +99,9 @@ export class CalendarService {
     const cached = request.refresh
       ? undefined
       : this.#days.get(dayKey(locationId, date, scheduleIds))
+    cached?.start()
     const entry = cached ?? this.#load(locationId, date, scheduleIds)
-    const view = await entry.view
+    const view = await this.#foreground(() => entry.view)
     if (
       cached &&
       this.#deps.now() - view.loadedAt > (this.#deps.staleAfterMs ?? DEFAULT_STALE_MS)
@@ -105,7 +110,8 @@ export class CalendarService {
     }
     for (const neighbour of [addDays(date, -1), addDays(date, 1)]) {
       if (!this.#days.has(dayKey(locationId, neighbour, scheduleIds))) {
-        this.#inBackground(this.#load(locationId, neighbour, scheduleIds).view, 'prefetch')
+        const prefetch = this.#load(locationId, neighbour, scheduleIds, 'whenIdle')
+        this.#inBackground(prefetch.view, 'prefetch')
       }
     }
     return view
@@ -152,7 +158,11 @@ export class CalendarService {
    * free/busy per schedule that has the type, plus one for the clinician, all at once. Future only, sorted by start
    * then schedule.
    */
-  async findNextAvailable(request: FindNextAvailableRequest): Promise<SlotSuggestion[]> {
+  findNextAvailable(request: FindNextAvailableRequest): Promise<SlotSuggestion[]> {
+    return this.#foreground(() => this.#findNextAvailable(request))
+  }
+
+  async #findNextAvailable(request: FindNextAvailableRequest): Promise<SlotSuggestion[]> {
     const { locationId, appointmentTypeId, clinicianId } = request
     const days = request.days ?? 14
     const limit = request.limit ?? 10
@@ -225,21 +235,76 @@ export class CalendarService {
     while (this.#background.size > 0) await Promise.allSettled([...this.#background])
   }
 
-  #load(locationId: number, date: IsoDate, scheduleIds: readonly number[]): CachedDay {
+  /**
+   * Starts loading a day into the cache. A prefetch (`whenIdle`) waits until no load or search of the user's is in
+   * flight, so it never competes with what the user is waiting for; asking for that day starts it at once.
+   */
+  #load(
+    locationId: number,
+    date: IsoDate,
+    scheduleIds: readonly number[],
+    when: 'now' | 'whenIdle' = 'now',
+  ): CachedDay {
     const key = dayKey(locationId, date, scheduleIds)
     const generation = this.#generation
-    const view = this.#fetchDay(locationId, date, scheduleIds).then((loaded) => {
-      if (generation !== this.#generation) throw sessionChanged()
-      return loaded
-    })
-    const entry: CachedDay = { key, locationId, date, scheduleIds, view, revalidating: false }
+    let decide: (fetch: boolean) => void = () => undefined
+    const decided = new Promise<boolean>((resolve) => (decide = resolve))
+    const view = decided
+      .then((fetch) => {
+        if (!fetch) throw new Error('prefetch dropped: the board moved on')
+        if (generation !== this.#generation) throw sessionChanged()
+        return this.#fetchDay(locationId, date, scheduleIds)
+      })
+      .then((loaded) => {
+        if (generation !== this.#generation) throw sessionChanged()
+        return loaded
+      })
+    const entry: CachedDay = {
+      key,
+      locationId,
+      date,
+      scheduleIds,
+      view,
+      start: () => decide(true),
+      revalidating: false,
+    }
     this.#days.delete(key)
     this.#days.set(key, entry)
     view.catch(() => {
       if (this.#days.get(key) === entry) this.#days.delete(key)
     })
     this.#evict()
+    if (when === 'now') entry.start()
+    else void this.#foregroundIdle().then(() => decide(this.#isNearLastViewed(locationId, date)))
     return entry
+  }
+
+  /** Counts a load or search the user is waiting for. */
+  async #foreground<T>(work: () => Promise<T>): Promise<T> {
+    this.#busy++
+    try {
+      return await work()
+    } finally {
+      this.#busy--
+      if (this.#busy === 0) for (const wake of this.#idleWaiters.splice(0)) wake()
+    }
+  }
+
+  // A macrotask after each wait: a caller that awaits one request and at once makes another gets in first.
+  async #foregroundIdle(): Promise<void> {
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      if (this.#busy === 0) return
+      await new Promise<void>((resolve) => this.#idleWaiters.push(resolve))
+    }
+  }
+
+  // A prefetch is for the day on the board; once the user has jumped elsewhere it would only cost requests.
+  #isNearLastViewed(locationId: number, date: IsoDate): boolean {
+    const last = this.#lastViewed
+    return (
+      last !== null && last.locationId === locationId && Math.abs(daysBetween(last.date, date)) <= 1
+    )
   }
 
   #revalidate(entry: CachedDay): void {

@@ -101,7 +101,7 @@ describe('CalendarService.loadDay', () => {
     expect(countAfterLoads).toBe(before)
   })
 
-  it('shares one load between a prefetch in flight and the request for that day', async () => {
+  it('sends a waiting prefetch as soon as its day is asked for, and drops one for a day the board left', async () => {
     s.sandbox.setLatency(100)
     await s.calendar.loadDay({ locationId: 98, date: '2019-02-15', scheduleIds: [] })
     const afterFirst = s.sandbox.requestCount
@@ -109,8 +109,28 @@ describe('CalendarService.loadDay', () => {
     await s.calendar.loadDay({ locationId: 98, date: '2019-02-16', scheduleIds: [] })
     await s.calendar.whenIdle()
 
-    // The 16th came from the prefetch; only the 17th (its own next day) was new: 4 requests per day at 98.
-    expect(s.sandbox.requestCount - afterFirst).toBe(3 * 4)
+    // 4 requests per day at 98: the 16th (its prefetch, sent at once) and the 17th; the 14th is two days away now.
+    expect(s.sandbox.requestCount - afterFirst).toBe(2 * 4)
+  })
+
+  it('holds prefetches back while a search the user is waiting for is in flight', async () => {
+    await s.calendar.loadDay({ locationId: 98, date: '2019-02-15', scheduleIds: [] })
+    s.sandbox.setLatency(100)
+    const before = s.sandbox.requestCount
+
+    const search = s.calendar.findNextAvailable({
+      locationId: 98,
+      appointmentTypeId: 66,
+      clinicianId: null,
+      fromDate: '2019-02-15',
+    })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const duringSearch = s.sandbox.requestCount - before
+    await search
+    await s.calendar.whenIdle()
+
+    expect(duringSearch).toBe(1)
+    expect(s.sandbox.requestCount - before).toBe(1 + 2 * 4)
   })
 
   it('answers a stale day at once, revalidates it in the background and emits calendar:dayUpdated when it changed', async () => {
