@@ -1,0 +1,121 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { covers, overlaps } from '../../src/shared/intervals'
+import { dayBounds } from '../../src/shared/time'
+import { clickSlot, drawnRanges, goToDay } from './helpers/board'
+import { test, expect } from './helpers/desk'
+import { firstFreeSlot } from './helpers/slots'
+
+const ZONE = 'Australia/Sydney'
+const SCHEDULE = 136 // Main Appointment Schedule, 15-minute slots (seed guide)
+
+const seriousOrWorse = (violations: { impact?: string | null; id: string }[]): string[] =>
+  violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => violation.id)
+
+async function fillCustomer(page: Page): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+  await dialog.getByLabel('First name').fill('Judith')
+  await dialog.getByLabel('Last name').fill('Bourke')
+  await dialog.getByLabel('Mobile').fill('0418 976 543')
+  await dialog.getByLabel('Patient name').fill('Muffett')
+  await dialog.getByLabel('Notes').fill('Limping since Tuesday')
+}
+
+test('book from the board, look the reference up, cancel it: the server agrees at every step', async ({
+  desk,
+}) => {
+  const { client } = await desk.connectTo()
+  const { date, slot } = await firstFreeSlot(client, SCHEDULE, ZONE, 15)
+  await desk.open()
+  const page = desk.page
+  await page.getByLabel('Location').selectOption({ label: 'Main Clinic' })
+  await goToDay(page, date)
+
+  await clickSlot(page, SCHEDULE, slot.start, ZONE)
+  await page.getByRole('button', { name: /Short Consult/ }).click()
+  await fillCustomer(page)
+  await page.screenshot({ path: 'docs/screenshots/booking-form.png' })
+  const formAxe = await new AxeBuilder({ page }).include('dialog').analyze()
+  await page.getByRole('button', { name: 'Confirm booking' }).click()
+
+  const reference = (await page.getByTestId('booking-reference').textContent())?.trim() ?? ''
+  expect(reference).toMatch(/^\d+:[0-9a-f-]{36}$/)
+  await expect(page.getByRole('dialog', { name: 'Booked' })).toContainText(
+    'Main Appointment Schedule',
+  )
+  await expect(page.getByRole('dialog', { name: 'Booked' })).toContainText('Short Consult')
+  await page.screenshot({ path: 'docs/screenshots/confirmation.png' })
+  expect(seriousOrWorse(formAxe.violations)).toEqual([])
+  const afterBooking = await client.freeBusy(SCHEDULE, dayBounds(date, ZONE))
+  expect(covers(afterBooking.busy, slot)).toBe(true)
+  expect(afterBooking.free.some((range) => overlaps(range, slot))).toBe(false)
+  await expect.poll(async () => covers(await drawnRanges(page, SCHEDULE, 'busy'), slot)).toBe(true)
+
+  await page.getByRole('button', { name: 'Done' }).click()
+  await page.getByLabel('Booking reference').fill(` ${reference} `)
+  await page.getByRole('button', { name: 'Find', exact: true }).click()
+  const details = page.getByTestId('lookup-details')
+  await expect(details).toContainText('Main Appointment Schedule')
+  await expect(details).toContainText('Short Consult')
+  await page.screenshot({ path: 'docs/screenshots/lookup.png' })
+  const lookupAxe = await new AxeBuilder({ page }).include('.fd-lookup').analyze()
+  expect(seriousOrWorse(lookupAxe.violations)).toEqual([])
+
+  await page.getByRole('button', { name: 'Cancel this booking…' }).click()
+  await page.getByRole('button', { name: 'Yes, cancel it' }).click()
+
+  await expect(page.getByText(`Booking ${reference} is cancelled`)).toBeVisible()
+  const afterCancel = await client.freeBusy(SCHEDULE, dayBounds(date, ZONE))
+  expect(covers(afterCancel.free, slot)).toBe(true)
+  await expect.poll(async () => covers(await drawnRanges(page, SCHEDULE, 'free'), slot)).toBe(true)
+})
+
+test('a time taken by someone else meanwhile gives a clear message and keeps the form', async ({
+  desk,
+}) => {
+  const { client } = await desk.connectTo()
+  const { date, slot } = await firstFreeSlot(client, SCHEDULE, ZONE, 15)
+  await desk.open()
+  const page = desk.page
+  await page.getByLabel('Location').selectOption({ label: 'Main Clinic' })
+  await goToDay(page, date)
+  await clickSlot(page, SCHEDULE, slot.start, ZONE)
+  await page.getByRole('button', { name: /Short Consult/ }).click()
+  await fillCustomer(page)
+
+  const other = await client.book({
+    location: 98,
+    schedule: SCHEDULE,
+    appointmentType: 79,
+    start: new Date(slot.start).toISOString(),
+    end: new Date(slot.end).toISOString(),
+    firstName: 'Someone',
+    lastName: 'Else',
+  })
+  await page.getByRole('button', { name: 'Confirm booking' }).click()
+
+  expect(other.status).toBe(201)
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+  await expect(dialog.getByRole('alert')).toContainText(
+    'That time has just been taken by another booking',
+  )
+  await expect(dialog.getByLabel('First name')).toHaveValue('Judith')
+  await expect(dialog.getByLabel('Patient name')).toHaveValue('Muffett')
+  await expect.poll(async () => covers(await drawnRanges(page, SCHEDULE, 'busy'), slot)).toBe(true)
+})
+
+test('a reference in the old 3-part form is sent as typed and answered precisely', async ({
+  desk,
+}) => {
+  await desk.connectTo()
+  await desk.open()
+  const page = desk.page
+
+  await page.getByLabel('Booking reference').fill('603:3:be08f3c6-1afb-11e6-be41-3dbaef689d97')
+  await page.getByRole('button', { name: 'Find', exact: true }).click()
+
+  await expect(page.locator('#lookup-error')).toContainText('This is not a valid booking reference')
+  await expect(page.locator('#lookup-error')).toContainText('Invalid booking reference')
+})
