@@ -3,7 +3,8 @@ import { pathToFileURL } from 'node:url'
 /** The parts of an IPC event the sender check reads (Electron's IpcMainInvokeEvent has them). */
 export interface SenderEventLike {
   readonly sender: { readonly id: number }
-  readonly senderFrame: { readonly url: string } | null
+  /** Electron's WebFrameMain: `parent` is null for the window's main frame. */
+  readonly senderFrame: { readonly url: string; readonly parent?: unknown } | null
 }
 
 /** Where the renderer is served from: its built file, or the dev server in `npm run dev`. */
@@ -28,8 +29,8 @@ export function isAppUrl(frameUrl: string, renderer: RendererLocation): boolean 
 }
 
 /**
- * The IPC sender check: the call comes from the main window's webContents and its frame shows the app's own page
- * (not a page it was somehow navigated to, not another window or a subframe from elsewhere).
+ * The IPC sender check: the call comes from the main window's webContents, from its main frame, showing the app's
+ * own page (not a page it was somehow navigated to, not another window, not a subframe).
  */
 export function createSenderCheck(
   mainWebContentsId: () => number | null,
@@ -38,6 +39,8 @@ export function createSenderCheck(
   return (event) => {
     const id = mainWebContentsId()
     if (id === null || event.sender.id !== id) return false
-    return event.senderFrame !== null && isAppUrl(event.senderFrame.url, renderer)
+    const frame = event.senderFrame
+    // Only the main frame: a subframe (were one ever embedded) is not the app, whatever its URL.
+    return frame !== null && !frame.parent && isAppUrl(frame.url, renderer)
   }
 }

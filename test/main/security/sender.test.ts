@@ -52,6 +52,12 @@ describe('createSenderCheck', () => {
     expect(isTrusted(event(7, 'https://evil.example/'))).toBe(false)
   })
 
+  it('refuses a subframe, even one showing the app', () => {
+    const isTrusted = createSenderCheck(() => 7, built)
+
+    expect(isTrusted({ sender: { id: 7 }, senderFrame: { url: fileUrl, parent: {} } })).toBe(false)
+  })
+
   it('refuses a sender whose frame is gone, and any sender when there is no window', () => {
     expect(createSenderCheck(() => 7, built)(event(7, null))).toBe(false)
     expect(createSenderCheck(() => null, built)(event(7, fileUrl))).toBe(false)
