@@ -79,10 +79,13 @@ export class BookingService {
     const availability = await this.#bookableTime(client, checked)
     const slot = { start: draft.start, end: draft.end }
     if (!covers(availability.schedule, slot)) {
+      const taken = availability.busy.some((busy) => overlaps(busy, slot))
       throw this.#conflict(
         checked,
         availability.bookable,
-        'That time is no longer free on this schedule: someone may have booked it since the board loaded.',
+        taken
+          ? 'That time is no longer free on this schedule: someone may have booked it since the board loaded.'
+          : 'That time is outside the schedule’s free time (closed, or not open for online booking).',
       )
     }
     if (draft.clinicianId !== null && !covers(availability.bookable, slot)) {

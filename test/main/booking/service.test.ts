@@ -116,6 +116,16 @@ describe('BookingService.create', () => {
     })
   })
 
+  it('refuses a time outside the schedule’s opening hours as a CONFLICT, offering the first times of the day', async () => {
+    const failure = await failureOf(
+      s.booking.create(draft({ start: at('08:00'), end: at('08:15') })),
+    )
+
+    expect(failure.error.code).toBe('CONFLICT')
+    expect(failure.error.message).toContain('outside the schedule’s free time')
+    expect(startsOf(failure)).toEqual(['09:00', '09:15'])
+  })
+
   it('of two desks booking the same time at once, exactly one succeeds', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'desk-'))
     const other = s.newClient()
