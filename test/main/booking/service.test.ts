@@ -308,6 +308,36 @@ describe('BookingService.get and cancel', () => {
     expect(again.error.message).toContain('already cancelled')
   })
 
+  it('cancels a booking made elsewhere and refreshes the day on the board', async () => {
+    const reference = await s.newClient().createBooking({
+      location: 98,
+      schedule: 136,
+      appointmentType: 66,
+      start: at('13:00'),
+      end: at('13:15'),
+      title: null,
+      firstName: 'Olivia',
+      lastName: 'Smith',
+      email: null,
+      phone: null,
+      mobile: '0400000000',
+      patientName: null,
+      notes: null,
+      user: null,
+    })
+    const before = await s.calendar.loadDay({ locationId: 98, date: '2019-02-15', scheduleIds: [] })
+    await s.calendar.whenIdle()
+
+    await s.booking.cancel(reference)
+    await s.calendar.whenIdle()
+
+    const update = s.events.find((e) => e.event === 'calendar:dayUpdated')?.payload as DayView
+    expect(busyOn(before, 136)).toEqual(['10:45-11:30', '13:00-13:15'])
+    expect(update.date).toBe('2019-02-15')
+    expect(busyOn(update, 136)).toEqual(['10:45-11:30'])
+    expect(await s.journal.find(reference)).toBeNull()
+  })
+
   it('answers NOT_PENDING once the patient is checked in', async () => {
     const { reference } = await s.booking.create(draft())
     s.sandbox.setAppointmentStatus(Number(reference.split(':')[0]), 'CHECKED_IN')
