@@ -172,7 +172,8 @@ export class CalendarService {
     const now = this.#deps.now()
     const fromDate = request.fromDate ?? todayIn(zone, now)
     const range: Range = {
-      start: dayBounds(fromDate, zone).start,
+      // Days already over cannot be booked (spec §7.1 step 4): never ask the server for them.
+      start: Math.max(dayBounds(fromDate, zone).start, dayBounds(todayIn(zone, now), zone).start),
       end: dayBounds(addDays(fromDate, days), zone).start,
     }
     const schedules = details.schedules.filter((schedule) =>

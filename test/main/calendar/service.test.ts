@@ -306,6 +306,27 @@ describe('CalendarService.findNextAvailable', () => {
     expect(found.map((x) => formatTime(x.start, SYDNEY))).toEqual(['10:15'])
   })
 
+  it('skips the days of a search that are already over', async () => {
+    const found = await s.calendar.findNextAvailable({
+      locationId: 98,
+      appointmentTypeId: 66,
+      clinicianId: null,
+      fromDate: '2019-02-01',
+      days: 14,
+      limit: 1,
+    })
+    const over = await s.calendar.findNextAvailable({
+      locationId: 98,
+      appointmentTypeId: 66,
+      clinicianId: null,
+      fromDate: '2019-02-01',
+      days: 13,
+    })
+
+    expect(found.map((x) => x.start)).toEqual([at('09:15', '2019-02-14')])
+    expect(over).toEqual([])
+  })
+
   it('asks once per schedule with the type, and once for the clinician, in parallel', async () => {
     await s.clinic.loadLocation(106)
     s.sandbox.setLatency(200)
