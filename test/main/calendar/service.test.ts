@@ -3,7 +3,7 @@ import { calendarHandlers } from '../../../src/main/calendar/ipc'
 import type { DayView, Range } from '../../../src/shared/domain'
 import { covers } from '../../../src/shared/intervals'
 import { isOnSlotBoundary } from '../../../src/shared/slots'
-import { dayBounds, formatTime } from '../../../src/shared/time'
+import { addDays, dayBounds, formatTime, todayIn } from '../../../src/shared/time'
 import { at, codeOf, startServices, SYDNEY, type Services } from '../clinic/harness'
 
 let s: Services
@@ -379,5 +379,97 @@ describe('CalendarService.findNextAvailable', () => {
 
     expect(view.date).toBe('2019-02-15')
     expect(found).toHaveLength(1)
+  })
+})
+
+describe('CalendarService.findNextAvailable on the generated clinic around today', () => {
+  const HOUR = 3_600_000
+  let live: Services
+  beforeEach(async () => {
+    live = await startServices({ now: new Date(Date.now() - (Date.now() % HOUR)).toISOString() })
+  })
+  afterEach(() => live.close())
+
+  it('finds the same first time as a slot-by-slot scan of the sandbox’s free/busy, for every type', async () => {
+    const details = await live.clinic.loadLocation(106)
+    const now = Date.now() - (Date.now() % HOUR)
+    const client = live.newClient()
+    const from = now - (now % (24 * HOUR)) - 24 * HOUR
+    const to = from + 5 * 24 * HOUR
+    const answers = new Map(
+      await Promise.all(
+        details.schedules.map(
+          async (x) => [x.id, await client.scheduleFreeBusy(x.id, from, to)] as const,
+        ),
+      ),
+    )
+    const types = [
+      ...new Set(details.schedules.flatMap((x) => x.appointmentTypes.map((t) => t.id))),
+    ]
+
+    for (const typeId of types) {
+      const [first] = await live.calendar.findNextAvailable({
+        locationId: 106,
+        appointmentTypeId: typeId,
+        clinicianId: null,
+        days: 3,
+        limit: 1,
+      })
+
+      let expected: number | null = null
+      for (const schedule of details.schedules) {
+        const type = schedule.appointmentTypes.find((t) => t.id === typeId)
+        const answer = answers.get(schedule.id)
+        if (!type || !answer) continue
+        const duration = type.slots * schedule.slotSize * 60_000
+        for (
+          let t = now - (now % (schedule.slotSize * 60_000));
+          t < to;
+          t += schedule.slotSize * 60_000
+        ) {
+          if (t <= now || !isOnSlotBoundary(t, schedule.slotSize, SYDNEY)) continue
+          if (covers(answer.free, { start: t, end: t + duration })) {
+            if (expected === null || t < expected) expected = t
+            break
+          }
+        }
+      }
+      const horizon = dayBounds(addDays(todayIn(SYDNEY, now), 3), SYDNEY).start
+      expect(first?.start ?? null).toBe(expected !== null && expected < horizon ? expected : null)
+    }
+  })
+
+  it('offers a clinician only times inside their roster and outside every busy time of the schedule', async () => {
+    const details = await live.clinic.loadLocation(106)
+    const client = live.newClient()
+    const now = Date.now() - (Date.now() % HOUR)
+
+    let checked = 0
+    for (const clinician of details.clinicians) {
+      const found = await live.calendar.findNextAvailable({
+        locationId: 106,
+        appointmentTypeId: 79,
+        clinicianId: clinician.id,
+        days: 3,
+        limit: 50,
+      })
+      if (found.length === 0) continue
+      const roster = await client.userFreeBusy(
+        clinician.id,
+        106,
+        now - 24 * HOUR,
+        now + 5 * 24 * HOUR,
+      )
+      for (const slot of found) {
+        const schedule = await client.scheduleFreeBusy(slot.scheduleId, slot.start, slot.end)
+        const rostered = roster.free.filter((r) => r.scheduleId === slot.scheduleId)
+
+        expect(slot.start).toBeGreaterThan(now)
+        expect(covers(rostered, slot)).toBe(true)
+        expect(covers(schedule.free, slot)).toBe(true)
+        checked++
+      }
+    }
+    expect(checked).toBeGreaterThan(0)
   })
 })
