@@ -72,12 +72,15 @@ export const useCalendarStore = defineStore('calendar', () => {
     }
   }
 
-  /** Shows a day (and loads it). */
+  /** True while the board still shows the previous day because the new one has not arrived yet. */
+  const stale = computed(() => day.value !== null && !matchesVisible(day.value))
+
+  /**
+   * Shows a day (and loads it). The previous day stays drawn, dimmed, until the new one arrives: the board's
+   * calendars are then updated in place instead of being torn down and rebuilt (issue 6: speed).
+   */
   function show(next: IsoDate): Promise<void> {
-    if (next !== date.value) {
-      date.value = next
-      if (day.value && !matchesVisible(day.value)) day.value = null
-    }
+    date.value = next
     return load()
   }
 
@@ -179,6 +182,7 @@ export const useCalendarStore = defineStore('calendar', () => {
     searchError,
     today,
     isToday,
+    stale,
     load,
     show,
     shift,
