@@ -110,25 +110,31 @@ function fakeMain({
   }
 }
 
+/** The few page globals the timing code uses (this file is type-checked without the DOM library). */
+interface PageGlobals {
+  readonly document: {
+    querySelectorAll(selector: string): { readonly length: number }
+    querySelector(selector: string): { readonly value?: string } | null
+  }
+  requestAnimationFrame(callback: () => void): number
+  __benchArrived: number
+  __frontDeskEmit: (event: string, payload: unknown) => void
+}
+
 /** Waits until every column has drawn `expected` background events for the shown day, then two frames. */
 async function paintedAfterArrival(page: Page, date: string, expected: number): Promise<number> {
   return page.evaluate(
     ([wanted, count]) =>
       new Promise<number>((done) => {
+        const page = globalThis as unknown as PageGlobals
         const check = (): void => {
-          const drawn = document.querySelectorAll('.fd-column .fc-bg-event[data-start]').length
-          const shown = (document.querySelector('input[type="date"]') as HTMLInputElement | null)
-            ?.value
+          const drawn = page.document.querySelectorAll('.fd-column .fc-bg-event[data-start]').length
+          const shown = page.document.querySelector('input[type="date"]')?.value
           if (shown === wanted && drawn >= count)
-            requestAnimationFrame(() =>
-              requestAnimationFrame(() =>
-                done(
-                  performance.now() -
-                    (globalThis as unknown as { __benchArrived: number }).__benchArrived,
-                ),
-              ),
+            page.requestAnimationFrame(() =>
+              page.requestAnimationFrame(() => done(performance.now() - page.__benchArrived)),
             )
-          else requestAnimationFrame(check)
+          else page.requestAnimationFrame(check)
         }
         check()
       }),
@@ -181,14 +187,12 @@ export async function runRenderBench(): Promise<{ name: string; ms: number; targ
     for (let run = 0; run < RUNS; run++) {
       updates.push(
         await page.evaluate((view) => {
-          const page = globalThis as unknown as {
-            __frontDeskEmit: (event: string, payload: unknown) => void
-          }
+          const page = globalThis as unknown as PageGlobals
           return new Promise<number>((done) => {
             const began = performance.now()
             page.__frontDeskEmit('calendar:dayUpdated', { ...view, loadedAt: Date.now() })
-            requestAnimationFrame(() =>
-              requestAnimationFrame(() => done(performance.now() - began)),
+            page.requestAnimationFrame(() =>
+              page.requestAnimationFrame(() => done(performance.now() - began)),
             )
           })
         }, days[last]!),
