@@ -8,8 +8,10 @@ const env = { ...process.env }
 let sandbox = null
 
 if (!env.OPENVPMS_URL) {
+  // Its own process group: npx does not pass SIGTERM on to tsx, so the group is signalled (no orphan sandbox).
   sandbox = spawn('npx', ['tsx', 'src/main/sandbox/cli.ts', '--port', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
   })
   env.OPENVPMS_URL = await new Promise((resolve, reject) => {
     let buffered = ''
@@ -32,7 +34,7 @@ const vitest = spawn('npx', ['vitest', 'run', '--project', 'live', '--passWithNo
 })
 const [code] = await once(vitest, 'exit')
 if (sandbox) {
-  sandbox.kill('SIGTERM')
+  process.kill(-sandbox.pid, 'SIGTERM')
   await once(sandbox, 'exit')
 }
 process.exit(code ?? 1)

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { OpenVpmsClient } from '../../../src/main/openvpms/client'
 import type { ClientConfig, WireBookingRequest } from '../../../src/main/openvpms/client'
-import { startSandbox } from '../../../src/main/sandbox/server'
+import { startSandbox } from '../../../src/main/sandbox'
 import type { AppError } from '../../../src/shared/result'
 import { AppFailure } from '../../../src/shared/result'
 
