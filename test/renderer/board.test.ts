@@ -1,0 +1,115 @@
+import { DateTime } from 'luxon'
+import { describe, expect, it } from 'vitest'
+import type { DayView } from '../../src/shared/domain'
+import { columnEvents, selectionAllowed, visibleHours } from '../../src/renderer/src/board'
+import { at, dayView, zone } from './helpers/fixtures'
+
+const DAY = '2030-02-15'
+
+describe('visibleHours', () => {
+  it('spans the opening hours with an hour of padding, in whole hours', () => {
+    const hours = visibleHours(dayView(DAY), 15)
+
+    expect(hours).toEqual({ slotMinTime: '08:00:00', slotMaxTime: '19:00:00' })
+  })
+
+  it('uses the wall clock on a daylight-saving day (Sydney, 2026-10-04: 02:00 becomes 03:00)', () => {
+    const date = '2026-10-04'
+    const wall = (time: string): number => DateTime.fromISO(`${date}T${time}`, { zone }).toMillis()
+    const view: DayView = {
+      ...dayView(date),
+      schedules: [
+        { scheduleId: 11, free: [{ start: wall('01:00'), end: wall('06:00') }], busy: [] },
+      ],
+    }
+
+    expect(visibleHours(view, 30)).toEqual({ slotMinTime: '00:00:00', slotMaxTime: '07:00:00' })
+  })
+
+  it('reaches 24:00 when the day is open until midnight', () => {
+    const view: DayView = {
+      ...dayView(DAY),
+      schedules: [
+        {
+          scheduleId: 1,
+          free: [{ start: at(DAY, '20:00'), end: at('2030-02-16', '00:00') }],
+          busy: [],
+        },
+      ],
+    }
+
+    expect(visibleHours(view, 15).slotMaxTime).toBe('24:00:00')
+  })
+
+  it('shows working hours when nothing is open that day', () => {
+    const view: DayView = { ...dayView(DAY), schedules: [{ scheduleId: 1, free: [], busy: [] }] }
+
+    expect(visibleHours(view, 15)).toEqual({ slotMinTime: '08:00:00', slotMaxTime: '18:00:00' })
+  })
+})
+
+describe('columnEvents', () => {
+  it('draws free and busy as background, skips zero-length busy, and bands only this schedule’s availability', () => {
+    const view = dayView(DAY)
+    const schedule = {
+      ...view.schedules[0]!,
+      busy: [...view.schedules[0]!.busy, { start: 5, end: 5 }],
+    }
+    const clinician = view.clinicians[0]!
+
+    const events = columnEvents(schedule, [
+      { day: clinician, name: 'Andrew Turner', colour: '#1565c0', lane: 0 },
+    ])
+
+    expect(events.map((event) => [event.classNames, event.display])).toEqual([
+      [['fd-free'], 'background'],
+      [['fd-free'], 'background'],
+      [['fd-busy'], 'background'],
+      [['fd-clinician'], 'background'],
+    ])
+    expect(events[3]).toMatchObject({
+      start: at(DAY, '11:30'),
+      end: at(DAY, '17:00'),
+      backgroundColor: '#1565c0',
+    })
+  })
+})
+
+describe('selectionAllowed', () => {
+  const free = [
+    { start: at(DAY, '09:00'), end: at(DAY, '10:45') },
+    { start: at(DAY, '10:45'), end: at(DAY, '11:00') },
+  ]
+  const before = at(DAY, '08:00')
+
+  it('allows free time, even across touching free ranges', () => {
+    expect(
+      selectionAllowed({ start: at(DAY, '10:30'), end: at(DAY, '11:00') }, free, null, before),
+    ).toBe(true)
+  })
+
+  it('refuses time that is not free, or already past', () => {
+    expect(
+      selectionAllowed({ start: at(DAY, '10:45'), end: at(DAY, '11:15') }, free, null, before),
+    ).toBe(false)
+    expect(
+      selectionAllowed(
+        { start: at(DAY, '09:00'), end: at(DAY, '09:15') },
+        free,
+        null,
+        at(DAY, '09:05'),
+      ),
+    ).toBe(false)
+  })
+
+  it('limits a booking for a clinician to when they are really available', () => {
+    const available = [{ start: at(DAY, '10:00'), end: at(DAY, '11:00') }]
+
+    expect(
+      selectionAllowed({ start: at(DAY, '09:00'), end: at(DAY, '09:15') }, free, available, before),
+    ).toBe(false)
+    expect(
+      selectionAllowed({ start: at(DAY, '10:00'), end: at(DAY, '10:15') }, free, available, before),
+    ).toBe(true)
+  })
+})

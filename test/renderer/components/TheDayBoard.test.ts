@@ -1,0 +1,79 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { fail, ok } from '../../../src/shared/result'
+import TheDayBoard from '../../../src/renderer/src/components/TheDayBoard.vue'
+import { useCalendarStore } from '../../../src/renderer/src/stores/calendar'
+import { useClinicStore } from '../../../src/renderer/src/stores/clinic'
+import { createFakeApi, type FakeApi } from '../helpers/fake-api'
+import { installApi } from '../helpers/api-module'
+import { dayView, mainClinic, mainDetails } from '../helpers/fixtures'
+
+vi.mock(
+  '../../../src/renderer/src/api',
+  async () => (await import('../helpers/api-module')).apiModule,
+)
+
+const DAY = '2030-02-15'
+let fake: FakeApi
+
+async function mountBoard() {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  await useClinicStore().load()
+  const wrapper = mount(TheDayBoard, { global: { plugins: [pinia] }, attachTo: document.body })
+  await useCalendarStore().show(DAY)
+  await flushPromises()
+  return wrapper
+}
+
+beforeEach(() => {
+  localStorage.clear()
+  document.body.innerHTML = ''
+  fake = createFakeApi({
+    'clinic:listLocations': () => ok([mainClinic]),
+    'clinic:loadLocation': () => ok(mainDetails),
+    'calendar:loadDay': (request) => ok(dayView(request.date)),
+  })
+  installApi(fake.api)
+})
+
+describe('TheDayBoard', () => {
+  it('draws one calendar per schedule, headed by its name and slot size', async () => {
+    const wrapper = await mountBoard()
+
+    const headings = wrapper.findAll('.fd-column-heading').map((heading) => heading.text())
+
+    expect(headings).toEqual([
+      'Main Appointment Schedule 15-minute slots',
+      'Main Surgery Schedule 30-minute slots',
+    ])
+    expect(wrapper.findAll('.fd-column .fc').length).toBe(2)
+    expect(wrapper.find('h1').text()).toBe('Main Clinic Fri 15 Feb 2030')
+  })
+
+  it('toggles a clinician’s availability, showing their colour, and books with a chosen clinician', async () => {
+    const wrapper = await mountBoard()
+    const chip = wrapper.get('.fd-clinician-chip')
+
+    await chip.trigger('click')
+    await wrapper.get('.fd-booking-clinician select').setValue('1159')
+
+    expect(chip.attributes('aria-pressed')).toBe('true')
+    expect((chip.get('.fd-swatch').element as HTMLElement).style.background).toContain('#1565c0')
+    expect(useCalendarStore().shownClinicians).toEqual([1158])
+    expect(useCalendarStore().bookingClinicianId).toBe(1159)
+  })
+
+  it('says where a day could not be loaded, with a way to try again', async () => {
+    fake.answer({
+      'calendar:loadDay': () => fail('NETWORK', 'vets.example.com cannot be reached.'),
+    })
+    const wrapper = await mountBoard()
+
+    const alert = wrapper.find('[role="alert"]')
+
+    expect(alert.text()).toContain('Could not load this day: vets.example.com cannot be reached.')
+    expect(alert.find('button').text()).toBe('Try again')
+  })
+})
