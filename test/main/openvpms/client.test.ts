@@ -205,6 +205,27 @@ describe('reading the seed clinic (the seed guide examples)', () => {
     expect(both).toEqual({ user: 1158, free, busy })
   })
 
+  it.each([
+    ['scheduleFree', () => client.scheduleFree(999_999, DAY.from, DAY.to)],
+    ['scheduleBusy', () => client.scheduleBusy(999_999, DAY.from, DAY.to, { slots: true })],
+    ['userFree', () => client.userFree(999_999, 98, DAY.from, DAY.to)],
+    ['userBusy', () => client.userBusy(1158, 5, DAY.from, DAY.to)],
+  ])('reads %s of something unknown as NOT_FOUND', async (_name, call) => {
+    const error = await failureOf(call())
+
+    expect(error.code).toBe('NOT_FOUND')
+  })
+
+  it('reads an address that is not the Booking API V2 on this server as NOT_OPENVPMS', async () => {
+    const origin = new URL(sandbox.baseUrl).origin
+    const wrongContext = clientFor(sandbox, { baseUrl: `${origin}/vets/ws/booking/v2` })
+
+    const error = await failureOf(wrongContext.listLocations())
+
+    expect(error.code).toBe('NOT_OPENVPMS')
+    expect(error.message).not.toContain('<')
+  })
+
   it("reads a clinician's free time where they do not work as NOT_FOUND", async () => {
     const error = await failureOf(client.userFreeBusy(1160, 98, DAY.from, DAY.to))
 

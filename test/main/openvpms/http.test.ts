@@ -327,6 +327,19 @@ describe('what goes on the wire', () => {
     expect(logLines.join('\n')).not.toContain(Buffer.from(`sample:${PASSWORD}`).toString('base64'))
   })
 
+  it('redacts the password and the encoded credentials even when a server echoes them', async () => {
+    const token = Buffer.from(`sample:${PASSWORD}`).toString('base64')
+    const server = await serve(
+      answerWith(400, 'text/plain', `Rejected ${PASSWORD} (Basic ${token})`),
+    )
+
+    const error = await failureOf(clientFor(server.origin).getSchedule(136))
+
+    expect(error.code).toBe('VALIDATION')
+    expect(JSON.stringify(error)).not.toContain(PASSWORD)
+    expect(JSON.stringify(error)).not.toContain(token)
+  })
+
   it('POSTs JSON that accepts a text/plain answer, omits a null user and sends empty text as null', async () => {
     let seen: { headers: IncomingMessage['headers']; body: string } | undefined
     const server = await serve((request, response) => {
