@@ -189,6 +189,7 @@ const BAD_REQUEST_MESSAGES: readonly KnownRefusal[] = [
   {
     pattern: /^Invalid booking reference$/,
     message: 'That is not a booking reference: a reference looks like 391:a98f02c9-1a4b-11e6-….',
+    field: 'reference',
   },
   {
     pattern: /^Schedule is not available for online booking$/,
