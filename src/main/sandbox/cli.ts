@@ -74,11 +74,15 @@ async function main(): Promise<void> {
     process.exit(1)
   }
   process.stdout.write(`sandbox listening on ${sandbox.baseUrl}\n`)
+  // Idempotent: under `npx tsx` a group kill delivers the signal twice (directly, and relayed by tsx).
+  let stopping = false
   const stop = (): void => {
+    if (stopping) return
+    stopping = true
     void sandbox.close().then(() => process.exit(0))
   }
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
 }
 
 void main()
