@@ -1,5 +1,6 @@
 // How every way a Booking API V2 call can fail becomes one closed ErrorCode and a sentence a receptionist can act on.
 import type { AppError, FieldError } from '../../shared/result'
+import type { SendPhase } from './sent-tracker'
 
 /** The parts of a request that decide what its failure means. */
 export interface FailedRequest {
@@ -313,11 +314,15 @@ function isTlsCode(code: string): boolean {
   return /CERT|SSL|TLS|EPROTO/.test(code)
 }
 
-/** Maps a failed fetch (no HTTP answer, or the answer broke off) to NETWORK, TLS, TIMEOUT or OUTCOME_UNKNOWN. */
+/**
+ * Maps a failed fetch (no HTTP answer, or the answer broke off) to NETWORK, TLS, TIMEOUT or OUTCOME_UNKNOWN;
+ * `phase` says whether the request's headers were known to have been sent (see sent-tracker).
+ */
 export function errorForException(
   request: FailedRequest,
   thrown: unknown,
   timedOut: boolean,
+  phase: SendPhase = 'unknown',
 ): AppError {
   const codes = errorCodes(thrown)
   if (!timedOut && codes.some(isTlsCode)) {
@@ -326,7 +331,7 @@ export function errorForException(
       `The secure connection to ${request.host} failed (${codes.find(isTlsCode)}): the server's certificate is not trusted by this computer, or the server does not use https on that port.`,
     )
   }
-  const neverSent = !timedOut && codes.some((code) => NOT_SENT.has(code))
+  const neverSent = phase === 'not-sent' || (!timedOut && codes.some((code) => NOT_SENT.has(code)))
   // Without proof the request never left, a POST may have reached the server and made the booking.
   if (request.method === 'POST' && !neverSent) return outcomeUnknown()
   if (timedOut) {

@@ -11,6 +11,7 @@ import {
   unexpected,
 } from './errors'
 import type { FailedRequest, HttpAnswer } from './errors'
+import { trackSend, TRACE_HEADER } from './sent-tracker'
 import { isLoopbackHost } from './server-url'
 
 /** Severity of a client log line. */
@@ -131,6 +132,8 @@ export class ApiHttp {
       timedOut = true
       controller.abort()
     }, this.#options.timeoutMs)
+    // Only a POST's failure depends on whether it left (OUTCOME_UNKNOWN or not).
+    const tracker = request.method === 'POST' ? trackSend() : null
     try {
       let url = new URL(`${this.#base.href}${request.path}`)
       const { method } = request
@@ -141,6 +144,7 @@ export class ApiHttp {
             Authorization: this.#authorization,
             Accept: ACCEPT[method],
             ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+            ...(tracker === null ? {} : { [TRACE_HEADER]: tracker.header }),
           },
           ...(request.body === undefined ? {} : { body: request.body }),
           redirect: 'manual',
@@ -164,9 +168,10 @@ export class ApiHttp {
         url = target
       }
     } catch (thrown) {
-      return { error: errorForException(failed, thrown, timedOut) }
+      return { error: errorForException(failed, thrown, timedOut, tracker?.phase() ?? 'unknown') }
     } finally {
       clearTimeout(timer)
+      tracker?.stop()
     }
   }
 

@@ -146,6 +146,17 @@ describe('errorForException', () => {
     expect(errorForException(request, thrown, timedOut).code).toBe(code)
   })
 
+  it('trusts the send tracker: a POST whose headers never left is not OUTCOME_UNKNOWN', () => {
+    const timeout = new DOMException('aborted', 'AbortError')
+
+    expect(errorForException(postBooking, timeout, true, 'not-sent').code).toBe('TIMEOUT')
+    expect(errorForException(postBooking, fetchFailed('ECONNRESET'), false, 'not-sent').code).toBe(
+      'NETWORK',
+    )
+    expect(errorForException(postBooking, timeout, true, 'sent').code).toBe('OUTCOME_UNKNOWN')
+    expect(errorForException(postBooking, timeout, true, 'unknown').code).toBe('OUTCOME_UNKNOWN')
+  })
+
   it('finds the code inside a Happy Eyeballs aggregate', () => {
     const aggregate = Object.assign(
       new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })]),

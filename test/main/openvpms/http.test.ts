@@ -4,7 +4,12 @@ import { OpenVpmsClient } from '../../../src/main/openvpms/client'
 import type { ClientConfig } from '../../../src/main/openvpms/client'
 import type { AppError } from '../../../src/shared/result'
 import { AppFailure } from '../../../src/shared/result'
-import { answerWith, selfSignedCertificate, startLocalServer } from './local-server'
+import {
+  answerWith,
+  selfSignedCertificate,
+  startLocalServer,
+  startSilentTcpServer,
+} from './local-server'
 import type { LocalServer } from './local-server'
 
 const API = '/openvpms/ws/booking/v2'
@@ -239,6 +244,35 @@ describe('a server that accepts and never answers', () => {
 
     expect(error.code).toBe('OUTCOME_UNKNOWN')
     expect(server.requests).toHaveLength(1)
+  })
+})
+
+describe('a POST that never left', () => {
+  it('is TIMEOUT, not OUTCOME_UNKNOWN, when the TLS handshake never finished', async () => {
+    const silent = await startSilentTcpServer()
+
+    const error = await failureOf(
+      clientFor(`https://127.0.0.1:${silent.port}`, { timeoutMs: 300 })
+        .createBooking({
+          location: 98,
+          schedule: 136,
+          appointmentType: 66,
+          start: Date.UTC(2030, 0, 1, 0),
+          end: Date.UTC(2030, 0, 1, 0, 15),
+          title: null,
+          firstName: 'Judith',
+          lastName: 'Bourke',
+          email: null,
+          phone: null,
+          mobile: null,
+          patientName: null,
+          notes: null,
+          user: null,
+        })
+        .finally(() => silent.close()),
+    )
+
+    expect(error.code).toBe('TIMEOUT')
   })
 })
 
