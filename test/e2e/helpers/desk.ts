@@ -35,7 +35,11 @@ export interface Desk {
   readonly page: Page
   /** Opens the app (after any setup through `core`). */
   open(): Promise<void>
-  /** Starts a sandbox owned by the test and connects the desk to it, as a receptionist would. */
+  /** Starts a sandbox owned by the test (stopped after it). */
+  startSandbox(
+    options?: SandboxOptions,
+  ): Promise<{ sandbox: RunningSandbox; client: SandboxClient }>
+  /** Starts a sandbox and connects the desk to it through main (session:connect) before the page opens. */
   connectTo(options?: SandboxOptions): Promise<{ sandbox: RunningSandbox; client: SandboxClient }>
 }
 
@@ -94,9 +98,13 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         await page.goto(server.url)
         await expect(page.locator('.fd-column').first()).toBeVisible()
       },
-      connectTo: async (options = {}) => {
+      startSandbox: async (options = {}) => {
         const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', ...options })
         sandboxes.push(sandbox)
+        return { sandbox, client: sandboxClient(sandbox.baseUrl) }
+      },
+      connectTo: async (options = {}) => {
+        const { sandbox, client } = await desk.startSandbox(options)
         const result = await core.dispatch('session:connect', {
           serverUrl: sandbox.baseUrl,
           username: seedCredentials.login,
@@ -105,7 +113,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
           allowInsecure: false,
         })
         if (!result.ok) throw new Error(`connect failed: ${result.error.message}`)
-        return { sandbox, client: sandboxClient(sandbox.baseUrl) }
+        return { sandbox, client }
       },
     }
     await use(desk)

@@ -1,0 +1,61 @@
+import { DateTime } from 'luxon'
+import { addDays } from '../../src/shared/time'
+import { test, expect } from './helpers/desk'
+
+test('the desk works from the keyboard: help, days, today, lookup, Escape', async ({ desk }) => {
+  await desk.open()
+  const page = desk.page
+  const dateBox = page.getByLabel('Date', { exact: true })
+  const today = await dateBox.inputValue()
+
+  await page.keyboard.press('?')
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(help).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(help).toBeHidden()
+  await page.keyboard.press(']')
+  await expect(dateBox).toHaveValue(addDays(today, 1))
+  await page.keyboard.press('ArrowRight')
+  await expect(dateBox).toHaveValue(addDays(today, 2))
+  await page.keyboard.press('[')
+  await expect(dateBox).toHaveValue(addDays(today, 1))
+  await page.keyboard.press('t')
+  await expect(dateBox).toHaveValue(today)
+  await page.keyboard.press('/')
+  await expect(page.getByLabel('Booking reference')).toBeFocused()
+})
+
+test('next available: a suggestion opens the form on its day; the form survives a restart', async ({
+  desk,
+}) => {
+  await desk.connectTo()
+  await desk.open()
+  const page = desk.page
+  await page.getByLabel('Location').selectOption({ label: 'Main Clinic' })
+  await expect(page.locator('section[data-schedule-id="136"]')).toBeVisible()
+
+  await page.getByLabel('Type').selectOption({ label: 'Short Consult' })
+  await page.getByRole('button', { name: 'Find times' }).click()
+  const first = page.locator('.fd-suggestions button').first()
+  await expect(first).toBeVisible()
+  const label = (await first.textContent()) ?? ''
+  await first.click()
+
+  const form = page.getByRole('dialog', { name: 'New booking' })
+  await expect(form).toBeVisible()
+  await expect(form.locator('.fd-summary')).toContainText('Short Consult')
+  const day = /^(\w{3} \d{1,2} \w{3} \d{4})/.exec(label.trim())?.[1] ?? ''
+  await expect(form.locator('.fd-summary')).toContainText(day)
+  await expect(page.getByLabel('Date', { exact: true })).toHaveValue(
+    DateTime.fromFormat(day, 'ccc d LLL yyyy').toISODate() ?? '',
+  )
+  await form.getByLabel('First name').fill('Judith')
+  await form.getByLabel('Patient name').fill('Muffett')
+
+  await page.reload()
+
+  await expect(form).toBeVisible()
+  await expect(form.getByLabel('First name')).toHaveValue('Judith')
+  await expect(form.getByLabel('Patient name')).toHaveValue('Muffett')
+  await expect(form.locator('.fd-summary')).toContainText(day)
+})
