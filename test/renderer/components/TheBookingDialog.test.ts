@@ -117,6 +117,28 @@ describe('TheBookingDialog', () => {
     expect(wrapper.find('.fd-summary').text()).toContain('11:30–11:45')
   })
 
+  it('lists a server error about a field the form does not show', async () => {
+    fake.answer({
+      'booking:create': () =>
+        fail('VALIDATION', 'OpenVPMS refused the booking.', {
+          fieldErrors: [{ field: 'end', message: 'The end is not on a slot boundary.' }],
+        }),
+    })
+    const wrapper = await openForm()
+    await wrapper.findAll('.fd-type')[0]!.trigger('click')
+    await wrapper.find('#booking-firstName').setValue('Judith')
+    await wrapper.find('#booking-lastName').setValue('Bourke')
+
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+
+    const alert = wrapper.find('[role="alert"]')
+    expect(alert.find('p').text()).toBe('OpenVPMS refused the booking.')
+    expect(alert.findAll('li').map((item) => item.text())).toEqual([
+      'The end is not on a slot boundary.',
+    ])
+  })
+
   it('says plainly when the outcome is unknown', async () => {
     fake.answer({
       'booking:create': () =>
