@@ -85,6 +85,12 @@ const dataset = {
   calendarBlocks: [{ schedule: 40, start: '2026-03-02T12:00', end: '2026-03-02T13:00' }],
 }
 
+interface ScheduleRange {
+  start: string
+  end: string
+  schedule: number
+}
+
 const at = (day: string, time: string) => `2026-03-${day}T${time}:00.000+11:00`
 const span = (schedule: number, from: [string, string], to: [string, string]) => ({
   start: at(...from),
@@ -109,7 +115,7 @@ async function freeBusy(
   const query = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`
   const response = await api.get(`/users/${user}/locations/1/freebusy?${query}`)
   expect(response.status).toBe(200)
-  return response.json()
+  return (await response.json()) as { user: number; free: ScheduleRange[]; busy: ScheduleRange[] }
 }
 
 describe('user free/busy (spec §6)', () => {
@@ -179,7 +185,7 @@ describe('user free/busy (spec §6)', () => {
       span(41, ['02', '10:30'], ['02', '17:00']),
       span(42, ['02', '09:00'], ['02', '17:00']),
     ])
-    expect(result.busy.every((range: { schedule: number }) => range.schedule === 42)).toBe(true)
+    expect(result.busy.every((range) => range.schedule === 42)).toBe(true)
   })
 
   it('ignores inactive roster areas and inactive schedules', async () => {
