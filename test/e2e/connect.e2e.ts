@@ -23,9 +23,9 @@ test('connects from the demo clinic to a clinic server, saying precisely what we
   await dialog.getByRole('button', { name: 'Connect' }).click()
   await expect(dialog).toBeHidden()
   await expect(page.getByRole('region', { name: 'Demo clinic' })).toHaveCount(0)
-  await expect(page.locator('.fd-connection')).toContainText(`as ${seedCredentials.login}`)
+  await expect(page.locator('.fd-connection')).toContainText(`${seedCredentials.login} @`)
   await expect(page.locator('section[data-schedule-id]').first()).toBeVisible()
 
   await page.getByRole('button', { name: 'Sign out' }).click()
-  await expect(page.locator('.fd-connection')).not.toContainText(`as ${seedCredentials.login}`)
+  await expect(page.locator('.fd-connection')).not.toContainText(`${seedCredentials.login} @`)
 })
