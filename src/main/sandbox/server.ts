@@ -2,15 +2,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import { Clinic } from './clinic'
-import { DatasetError, loadDatasetFile, parseDataset } from './dataset'
+import { loadDatasetFile, parseDataset } from './dataset'
 import { FaultQueue, type Fault } from './faults'
 import { createSeedGenerator } from './generator'
-import type { AppointmentStatus, ClinicData } from './model'
+import { APPOINTMENT_STATUSES, type AppointmentStatus, type UserRecord } from './model'
 import { handleApi } from './routes'
 import { containerPage, text, type SandboxResponse } from './responses'
 import { SEED_LOGIN, seedDataset } from './seed'
-import { readState, writeState, type StateSnapshot } from './state'
-import { APPOINTMENT_STATUSES } from './model'
+import { StateKeeper } from './state'
 
 /** How to start a sandbox. */
 export interface SandboxOptions {
@@ -64,7 +63,7 @@ function parseInstant(iso: string, what: string): number {
   return value
 }
 
-function loadClinic(options: SandboxOptions): { clinic: Clinic; data: ClinicData } {
+function loadClinic(options: SandboxOptions): Clinic {
   const seeded = options.dataFile === undefined && options.dataset === undefined
   const data = options.dataFile
     ? loadDatasetFile(options.dataFile)
@@ -77,8 +76,7 @@ function loadClinic(options: SandboxOptions): { clinic: Clinic; data: ClinicData
     }
   }
   if (options.now !== undefined) data.now = parseInstant(options.now, 'now')
-  const clinic = new Clinic(data, seeded ? createSeedGenerator(data) : null)
-  return { clinic, data }
+  return new Clinic(data, seeded ? createSeedGenerator(data) : null)
 }
 
 function readBody(request: IncomingMessage): Promise<string> {
@@ -92,6 +90,16 @@ function readBody(request: IncomingMessage): Promise<string> {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** spec §8: HTTP Basic against the user store; inactive users fail like bad passwords. */
+function authenticate(clinic: Clinic, header: string | undefined): UserRecord | null {
+  const credentials = /^Basic\s+(\S+)$/i.exec(header ?? '')
+  if (!credentials) return null
+  const decoded = Buffer.from(credentials[1] ?? '', 'base64').toString('utf8')
+  const colon = decoded.indexOf(':')
+  const user = colon < 0 ? undefined : clinic.userByLogin(decoded.slice(0, colon))
+  return user && user.active && user.password === decoded.slice(colon + 1) ? user : null
+}
+
 function unauthorized(message: string): SandboxResponse {
   const response = containerPage(401, message)
   response.headers['WWW-Authenticate'] = `Basic realm="${REALM}"`
@@ -100,34 +108,9 @@ function unauthorized(message: string): SandboxResponse {
 
 /** Starts a sandbox: validates the whole dataset and state first, so it never starts half-loaded. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const { clinic } = loadClinic(options)
-  const created = new Set<number>()
-  const statuses: Record<string, AppointmentStatus> = {}
-  const createdRecords: StateSnapshot['appointments'] = []
-  if (options.stateFile) {
-    const state = readState(options.stateFile)
-    for (const record of state?.appointments ?? []) {
-      if (!clinic.schedule(record.schedule)) {
-        throw new DatasetError(
-          options.stateFile,
-          `appointments.${record.id}.schedule`,
-          `no schedule with id ${record.schedule}`,
-        )
-      }
-      clinic.addAppointment(record)
-      created.add(record.id)
-      createdRecords.push(record)
-    }
-    for (const [id, status] of Object.entries(state?.statuses ?? {})) {
-      clinic.restoreStatus(Number(id), status)
-      statuses[id] = status
-    }
-  }
-  const persist = (): void => {
-    if (options.stateFile) {
-      writeState(options.stateFile, { version: 1, appointments: createdRecords, statuses })
-    }
-  }
+  const clinic = loadClinic(options)
+  const state = new StateKeeper(options.stateFile)
+  state.restore(clinic)
 
   const faults = new FaultQueue()
   let latencyMs = options.latencyMs ?? 0
@@ -139,13 +122,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const path = url.pathname
     // Only /ws/** sits behind Spring Security's Basic chain (spec §8); elsewhere the container answers.
     if (!path.startsWith(SERVICES_PATH)) return containerPage(404, 'Not Found')
-    const credentials = /^Basic\s+(\S+)$/i.exec(request.headers.authorization ?? '')
-    if (!credentials) return unauthorized('Full authentication is required to access this resource')
-    const decoded = Buffer.from(credentials[1] ?? '', 'base64').toString('utf8')
-    const colon = decoded.indexOf(':')
-    const user = colon < 0 ? undefined : clinic.userByLogin(decoded.slice(0, colon))
-    if (!user || user.password !== decoded.slice(colon + 1) || !user.active) {
-      return unauthorized('Bad credentials')
+    const user = authenticate(clinic, request.headers.authorization)
+    if (!user) {
+      return unauthorized(
+        request.headers.authorization
+          ? 'Bad credentials'
+          : 'Full authentication is required to access this resource',
+      )
     }
     if (path !== BASE_PATH && !path.startsWith(`${BASE_PATH}/`))
       return containerPage(404, 'Not Found')
@@ -170,16 +153,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       // spec §7.3: the misspelt `clincian` node makes every GET of a valid reference fail.
       return containerPage(500, 'No node found named clincian in archetype act.customerAppointment')
     }
-    if (result.created) {
-      created.add(result.created.id)
-      createdRecords.push(result.created)
-      persist()
-    } else if (result.statusChanged) {
-      // A booking made here is saved whole (same object); others keep only their new status.
-      const record = result.statusChanged
-      if (!created.has(record.id)) statuses[String(record.id)] = record.status
-      persist()
-    }
+    if (result.created) state.bookingMade(result.created)
+    if (result.statusChanged) state.statusChanged(result.statusChanged)
     return result.response
   }
 
@@ -279,8 +254,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       if (!clinic.setStatus(appointmentId, status)) {
         throw new Error(`no appointment with id ${appointmentId}`)
       }
-      if (!created.has(appointmentId)) statuses[String(appointmentId)] = status
-      persist()
+      const record = clinic.appointment(appointmentId)
+      if (record) state.statusChanged(record)
     },
   }
 }

@@ -11,6 +11,7 @@ import {
 } from 'node:fs'
 import { dirname } from 'node:path'
 import { z } from 'zod'
+import type { Clinic } from './clinic'
 import { DatasetError } from './dataset'
 import { APPOINTMENT_STATUSES, type AppointmentRecord, type AppointmentStatus } from './model'
 
@@ -91,4 +92,57 @@ export function writeFileAtomic(file: string, content: string): void {
 /** Writes the state file atomically. Synchronous, so a write is complete before the response goes out. */
 export function writeState(file: string, snapshot: StateSnapshot): void {
   writeFileAtomic(file, `${JSON.stringify(snapshot, null, 1)}\n`)
+}
+
+/**
+ * Tracks the clinic's changes and keeps them in the state file (when there is one): bookings whole, other
+ * appointments' status changes by id (generated days are rebuilt from their date, so only the status is kept).
+ */
+export class StateKeeper {
+  private readonly created = new Map<number, AppointmentRecord>()
+  private readonly statuses: Record<string, AppointmentStatus> = {}
+
+  constructor(private readonly file: string | undefined) {}
+
+  /** Applies the state file's changes to the clinic; a damaged file is refused (DatasetError naming it). */
+  restore(clinic: Clinic): void {
+    if (!this.file) return
+    const state = readState(this.file)
+    for (const record of state?.appointments ?? []) {
+      if (!clinic.schedule(record.schedule)) {
+        throw new DatasetError(
+          this.file,
+          `appointments.${record.id}.schedule`,
+          `no schedule with id ${record.schedule}`,
+        )
+      }
+      clinic.addAppointment(record)
+      this.created.set(record.id, record)
+    }
+    for (const [id, status] of Object.entries(state?.statuses ?? {})) {
+      clinic.restoreStatus(Number(id), status)
+      this.statuses[id] = status
+    }
+  }
+
+  /** A booking was made: saved before the 201 goes out, so an acknowledged booking survives a crash. */
+  bookingMade(record: AppointmentRecord): void {
+    this.created.set(record.id, record)
+    this.save()
+  }
+
+  /** An appointment's status changed (the record is already updated). */
+  statusChanged(record: AppointmentRecord): void {
+    if (!this.created.has(record.id)) this.statuses[String(record.id)] = record.status
+    this.save()
+  }
+
+  private save(): void {
+    if (!this.file) return
+    writeState(this.file, {
+      version: 1,
+      appointments: [...this.created.values()],
+      statuses: this.statuses,
+    })
+  }
 }
