@@ -91,6 +91,7 @@ function syntaxError(raw: string, error: Error): Error {
 
 /** Parses the body; null means "no booking" (spec §7.1 step 1). Throws a 400 HttpFailure like Jackson. */
 export function readBookingBody(raw: string): BookingRequest | null {
+  // spec §12: an empty body most likely reaches the service as null (Jersey's Jackson provider), not a parse error.
   if (raw.trim() === '') return null
   let value: unknown
   try {

@@ -106,6 +106,17 @@ function unauthorized(message: string): SandboxResponse {
   return response
 }
 
+/** The `malformedJson` fault: 200 application/json with the first half of the body (a JSON one, if any). */
+function truncatedJson(reply: SandboxResponse): SandboxResponse {
+  const isJson = reply.body.startsWith('[') || reply.body.startsWith('{')
+  const full = isJson ? reply.body : '{"free":[{"start":"2019-02-15T09:00:00.000+11:00"}]}'
+  return {
+    status: 200,
+    headers: { 'Content-Type': 'application/json' },
+    body: full.slice(0, Math.max(1, Math.floor(full.length / 2))),
+  }
+}
+
 /** Starts a sandbox: validates the whole dataset and state first, so it never starts half-loaded. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const clinic = loadClinic(options)
@@ -198,17 +209,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       } catch (error) {
         reply = containerPage(500, (error as Error).message)
       }
-      if (decision.fault?.kind === 'malformedJson') {
-        const full =
-          reply.body.startsWith('[') || reply.body.startsWith('{')
-            ? reply.body
-            : '{"free":[{"start":"2019-02-15T09:00:00.000+11:00"}]}'
-        reply = {
-          status: 200,
-          headers: { 'Content-Type': 'application/json' },
-          body: full.slice(0, Math.max(1, Math.floor(full.length / 2))),
-        }
-      }
+      if (decision.fault?.kind === 'malformedJson') reply = truncatedJson(reply)
       send(request, response, reply)
     })().catch((error: unknown) => {
       if (!response.headersSent) send(request, response, text(500, String(error)))
