@@ -1,10 +1,11 @@
-import { DateTime, IANAZone } from 'luxon'
+import { IANAZone } from 'luxon'
 
 /** Epoch milliseconds. */
 export type Instant = number
 
 const MINUTE = 60_000
 const OFFSET_BUCKET = 15 * MINUTE
+const DAY = 86_400_000
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0')
 
@@ -31,6 +32,7 @@ export type Weekday = (typeof WEEKDAYS)[number]
  */
 export class ServerZone {
   private readonly zone: IANAZone
+  private readonly dayOffsets = new Map<number, [number, number]>()
   private readonly offsets = new Map<number, number>()
   private readonly midnights = new Map<string, Instant>()
 
@@ -39,8 +41,18 @@ export class ServerZone {
     if (!this.zone.isValid) throw new Error(`unknown time zone "${name}"`)
   }
 
-  /** The zone's UTC offset in minutes at an instant (cached per quarter hour: formatting is the hot path). */
+  /**
+   * The zone's UTC offset in minutes at an instant. Formatting is the hot path and luxon's lookup is slow, so
+   * offsets are cached per UTC day (no zone changes offset twice a day), per quarter hour on transition days.
+   */
   offsetMinutes(at: Instant): number {
+    const day = Math.floor(at / DAY)
+    let offsets = this.dayOffsets.get(day)
+    if (offsets === undefined) {
+      offsets = [this.zone.offset(day * DAY), this.zone.offset((day + 1) * DAY - 1)]
+      this.dayOffsets.set(day, offsets)
+    }
+    if (offsets[0] === offsets[1]) return offsets[0]
     const bucket = Math.floor(at / OFFSET_BUCKET)
     let offset = this.offsets.get(bucket)
     if (offset === undefined) {
@@ -165,8 +177,17 @@ export class ServerZone {
 
   /** A wall time (`yyyy-MM-ddTHH:mm[:ss[.SSS]]`, no offset) in this zone, or null when malformed. */
   parseWall(text: string): Instant | null {
-    const parsed = DateTime.fromISO(text, { zone: this.zone })
-    return parsed.isValid ? parsed.toMillis() : null
+    const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(
+      text,
+    )
+    if (!match) return null
+    const [year, month, day, hour, minute, second] = match
+      .slice(1, 7)
+      .map((part) => Number(part ?? 0)) as [number, number, number, number, number, number]
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null
+    if (hour > 23 || minute > 59 || second > 59) return null
+    const millisecond = Number((match[7] ?? '0').padEnd(3, '0'))
+    return this.fromWall({ year, month, day, hour, minute, second, millisecond })
   }
 
   /** `java.sql.Timestamp.toString()` of an instant in the server zone (spec §7.1 overlap message). */
