@@ -48,6 +48,9 @@ test('book from the board, look the reference up, cancel it: the server agrees a
   await expect(page.getByRole('dialog', { name: 'Booked' })).toContainText('Short Consult')
   await page.screenshot({ path: 'docs/screenshots/confirmation.png' })
   expect(seriousOrWorse(formAxe.violations)).toEqual([])
+  await expect(page.getByRole('region', { name: 'Today’s bookings from this desk' })).toContainText(
+    'Booked Judith Bourke (Muffett)',
+  )
   const afterBooking = await client.freeBusy(SCHEDULE, dayBounds(date, ZONE))
   expect(covers(afterBooking.busy, slot)).toBe(true)
   expect(afterBooking.free.some((range) => overlaps(range, slot))).toBe(false)
@@ -118,4 +121,27 @@ test('a reference in the old 3-part form is sent as typed and answered precisely
 
   await expect(page.locator('#lookup-error')).toContainText('This is not a valid booking reference')
   await expect(page.locator('#lookup-error')).toContainText('Invalid booking reference')
+})
+
+test('a booking whose answer never came says so prominently and keeps the form', async ({
+  desk,
+}) => {
+  const { sandbox, client } = await desk.connectTo()
+  const { date, slot } = await firstFreeSlot(client, SCHEDULE, ZONE, 15)
+  await desk.open()
+  const page = desk.page
+  await page.getByLabel('Location').selectOption({ label: 'Main Clinic' })
+  await goToDay(page, date)
+  await clickSlot(page, SCHEDULE, slot.start, ZONE)
+  await page.getByRole('button', { name: /Short Consult/ }).click()
+  await fillCustomer(page)
+  sandbox.injectFault({ kind: 'hang', method: 'POST', path: '/bookings' })
+
+  await page.getByRole('button', { name: 'Confirm booking' }).click()
+
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+  await expect(dialog.locator('.fd-unknown')).toContainText('may or may not have been made', {
+    timeout: 20_000,
+  })
+  await expect(dialog.getByLabel('First name')).toHaveValue('Judith')
 })

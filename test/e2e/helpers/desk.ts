@@ -45,6 +45,8 @@ export interface Desk {
 
 interface Fixtures {
   desk: Desk
+  /** Per-attempt time limit of the core's OpenVPMS client (short, so a hung server fails fast). */
+  clientTimeoutMs: number
 }
 
 interface WorkerFixtures {
@@ -62,9 +64,14 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  desk: async ({ page, context, server }, use) => {
+  clientTimeoutMs: [5_000, { option: true }],
+  desk: async ({ page, context, server, clientTimeoutMs }, use) => {
     const userDataDir = mkdtempSync(join(tmpdir(), 'front-desk-e2e-'))
-    const core = await createAppCore({ userDataDir, credentialStore: new MemoryCredentialStore() })
+    const core = await createAppCore({
+      userDataDir,
+      credentialStore: new MemoryCredentialStore(),
+      client: { timeoutMs: clientTimeoutMs },
+    })
     const sandboxes: RunningSandbox[] = []
     await context.exposeBinding(
       '__frontDeskCall',
