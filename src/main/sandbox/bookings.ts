@@ -3,7 +3,8 @@
 import type { Clinic } from './clinic'
 import type { BookingRequest } from './booking-body'
 import { newLinkId } from './link-id'
-import type { AppointmentRecord, CustomerRecord, UserRecord } from './model'
+import { matchCustomer } from './customer-matching'
+import type { AppointmentRecord, UserRecord } from './model'
 import { badRequest, containerPage, HttpFailure, notFound, text } from './responses'
 
 /** The v2 Booking DTO returned by GET, fields in Java declaration order (spec §2, §7.3). */
@@ -148,35 +149,6 @@ export function createBooking(
 function onSlotBoundary(clinic: Clinic, at: number, slotSize: number): boolean {
   const { hour, minute } = clinic.zone.wall(at)
   return (hour * 60 + minute) % slotSize === 0
-}
-
-/** spec §7.2: whitespace, `-`, `(`, `)` removed, then cut at the first character that is not a digit or `+`. */
-function normalisePhone(value: string): string {
-  const stripped = value.replace(/[\s\-()]/g, '')
-  const cut = stripped.search(/[^0-9+]/)
-  return cut === -1 ? stripped : stripped.slice(0, cut)
-}
-
-/** spec §7.2: exactly one active person named `lastName,firstName` (any case) with a matching contact. */
-function matchCustomer(clinic: Clinic, booking: BookingRequest): CustomerRecord | null {
-  const key = `${booking.lastName},${booking.firstName}`.toLowerCase()
-  const phones = [booking.phone, booking.mobile]
-    .filter((value): value is string => !isEmpty(value))
-    .map(normalisePhone)
-    .filter((value) => value !== '')
-  const matches = clinic.customers.filter((customer) => {
-    if (!customer.active) return false
-    const name = customer.companyName ?? `${customer.lastName},${customer.firstName}`
-    if (name.toLowerCase() !== key) return false
-    const phoneMatch = customer.phones.some((phone) =>
-      phones.includes(normalisePhone(phone.areaCode + phone.number)),
-    )
-    const emailMatch =
-      !isEmpty(booking.email) && customer.emails.some((email) => email.address === booking.email)
-    return phoneMatch || emailMatch
-  })
-  // spec §7.2: zero or two-plus matches both mean "no customer".
-  return matches.length === 1 ? (matches[0] ?? null) : null
 }
 
 /** spec §7.3 step 1–3: `<id>:<linkId>`; the appointment must exist, match and not be cancelled. */
