@@ -1,0 +1,87 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ok } from '../../src/shared/result'
+import App from '../../src/renderer/src/App.vue'
+import { createFakeApi, type FakeApi } from './helpers/fake-api'
+import { installApi } from './helpers/api-module'
+import { clinicStatus, dayView, demoStatus, mainClinic, mainDetails } from './helpers/fixtures'
+
+vi.mock('../../src/renderer/src/api', async () => (await import('./helpers/api-module')).apiModule)
+
+let fake: FakeApi
+
+async function mountApp() {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const wrapper = mount(App, { global: { plugins: [pinia] }, attachTo: document.body })
+  await flushPromises()
+  return wrapper
+}
+
+const dayLoads = (): { date: string; refresh?: boolean }[] => fake.callsTo('calendar:loadDay')
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] })
+  vi.setSystemTime(new Date('2030-02-14T22:00:00Z')) // 09:00 on 15 Feb in Sydney
+  localStorage.clear()
+  document.body.innerHTML = ''
+  fake = createFakeApi({
+    'session:getStatus': () => ok(demoStatus),
+    'clinic:listLocations': () => ok([mainClinic]),
+    'clinic:loadLocation': () => ok(mainDetails),
+    'calendar:loadDay': (request) => ok(dayView(request.date)),
+    'booking:listJournal': () => ok([]),
+  })
+  installApi(fake.api)
+})
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('App', () => {
+  it('opens on today in the location’s zone', async () => {
+    await mountApp()
+
+    expect(dayLoads()).toEqual([{ locationId: 98, date: '2030-02-15', scheduleIds: [] }])
+  })
+
+  it('refreshes the visible day every 30 seconds and when the window gets the focus', async () => {
+    await mountApp()
+    const refreshes = (): number => dayLoads().filter((request) => request.refresh === true).length
+    const atStart = refreshes()
+
+    vi.advanceTimersByTime(29_999)
+    await flushPromises()
+    const beforeInterval = refreshes()
+    vi.advanceTimersByTime(1)
+    await flushPromises()
+    const afterInterval = refreshes()
+    window.dispatchEvent(new Event('focus'))
+    await flushPromises()
+
+    expect([beforeInterval, afterInterval, refreshes()]).toEqual([
+      atStart,
+      atStart + 1,
+      atStart + 2,
+    ])
+    expect(dayLoads().at(-1)).toEqual({
+      locationId: 98,
+      date: '2030-02-15',
+      scheduleIds: [],
+      refresh: true,
+    })
+  })
+
+  it('reloads the clinic when the connection changes to another server', async () => {
+    await mountApp()
+    const locationsBefore = fake.callsTo('clinic:listLocations').length
+
+    fake.emit('session:changed', clinicStatus)
+    await flushPromises()
+
+    expect(fake.callsTo('clinic:listLocations').length).toBe(locationsBefore + 1)
+    expect(dayLoads().at(-1)).toEqual({ locationId: 98, date: '2030-02-15', scheduleIds: [] })
+  })
+})
