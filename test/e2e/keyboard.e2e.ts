@@ -59,3 +59,20 @@ test('next available: a suggestion opens the form on its day; the form survives 
   await expect(form.getByLabel('Patient name')).toHaveValue('Muffett')
   await expect(form.locator('.fd-summary')).toContainText(day)
 })
+
+test('N books the time last chosen on the board', async ({ desk }) => {
+  await desk.open()
+  const page = desk.page
+  await page.keyboard.press(']')
+  const free = page.locator('section[data-schedule-id] .fd-free').first()
+  const box = (await free.boundingBox())!
+  await page.mouse.click(box.x + box.width / 2, box.y + 4)
+  const types = page.getByRole('dialog', { name: 'Choose the appointment type' })
+  await expect(types).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(types).toBeHidden()
+
+  await page.keyboard.press('n')
+
+  await expect(types).toBeVisible()
+})
