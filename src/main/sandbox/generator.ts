@@ -45,6 +45,12 @@ const WORK_PLAN: Record<number, (number | null)[]> = {
   1161: [106, null, 106, 106, 106, 106, null],
 }
 
+interface Shift {
+  user: number
+  start: Instant
+  end: Instant
+}
+
 const LUNCH_START = 12 * 3600 + 30 * 60
 const LUNCH_END = 13 * 3600 + 30 * 60
 const CONSULT_SLOT = 15
@@ -85,6 +91,8 @@ export function createSeedGenerator(data: ClinicData, today: Instant = Date.now(
     const appointments: AppointmentRecord[] = []
     const calendarBlocks: CalendarBlockRecord[] = []
     const rosterEvents: RosterEventRecord[] = []
+    // Rotates who takes which room, so the board varies from day to day.
+    let offset = 0
 
     for (const locationId of [...new Set(data.schedules.map((item) => item.location))]) {
       if (locationId === null) continue
@@ -92,28 +100,18 @@ export function createSeedGenerator(data: ClinicData, today: Instant = Date.now(
         .filter(([, plan]) => plan[weekday - 1] === locationId)
         .map(([id]) => Number(id))
       const schedules = data.schedules.filter((item) => item.location === locationId && item.active)
-      // Rotate who takes which room so the board varies from day to day.
-      const offset = Math.floor(random() * Math.max(1, working.length))
+      offset = Math.floor(random() * Math.max(1, working.length))
       schedules.forEach((schedule, index) => {
         const window = openHours(schedule, weekday)
         if (!window) return
         const start = zone.atMinuteOfDay(dayKey, window.start / 60)
         const end = zone.atMinuteOfDay(dayKey, window.end / 60)
-        const area = areaOf.get(schedule.id)
-        const shifts: { user: number; start: Instant; end: Instant }[] = []
-        // One room per clinician per half-day: nobody is rostered in two places at once.
-        if (area !== undefined && index < working.length) {
-          const split = Math.min(end, Math.max(start, zone.atMinuteOfDay(dayKey, 13 * 60)))
-          const morning = working[(index + offset) % working.length] as number
-          const afternoon = working[(index + offset + 1) % working.length] as number
-          for (const [user, from, to] of [
-            [morning, start, split],
-            [afternoon, split, end],
-          ] as const) {
-            if (to > from) {
-              shifts.push({ user, start: from, end: to })
-              rosterEvents.push({ user, area, location: locationId, start: from, end: to })
-            }
+        const areaId = areaOf.get(schedule.id)
+        const shifts: Shift[] = []
+        if (areaId !== undefined) {
+          shifts.push(...rosterShifts(working, index, start, end))
+          for (const shift of shifts) {
+            rosterEvents.push({ ...shift, area: areaId, location: locationId })
           }
         }
         const lunch =
@@ -131,12 +129,33 @@ export function createSeedGenerator(data: ClinicData, today: Instant = Date.now(
     }
     return { appointments, calendarBlocks, rosterEvents }
 
+    /**
+     * The `index`-th room of a location: a morning and an afternoon shift (split at 13:00) for two of the
+     * clinicians working there, rotated by the day's offset. One room per clinician per half-day, so nobody is
+     * rostered in two places at once; rooms beyond the number of clinicians get nobody.
+     */
+    function rosterShifts(
+      working: number[],
+      index: number,
+      open: Instant,
+      close: Instant,
+    ): Shift[] {
+      if (index >= working.length) return []
+      const split = Math.min(close, Math.max(open, zone.atMinuteOfDay(dayKey, 13 * 60)))
+      const morning = working[(index + offset) % working.length] as number
+      const afternoon = working[(index + offset + 1) % working.length] as number
+      return [
+        { user: morning, start: open, end: split },
+        { user: afternoon, start: split, end: close },
+      ].filter((shift) => shift.end > shift.start)
+    }
+
     function fillSchedule(
       schedule: ScheduleRecord,
       open: Instant,
       close: Instant,
       lunch: { start: Instant; end: Instant } | null,
-      shifts: { user: number; start: Instant; end: Instant }[],
+      shifts: Shift[],
     ): void {
       const slot = Math.max(1, schedule.slotSize) * 60_000
       const types = schedule.appointmentTypes.filter((link) => link.slots > 0)
