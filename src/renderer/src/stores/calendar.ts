@@ -122,6 +122,11 @@ export const useCalendarStore = defineStore('calendar', () => {
     writeStored(storageKeys.shownClinicians, shownClinicians.value)
   }
 
+  /** Who a new booking is for: the board then lets the receptionist pick only their available time. */
+  function bookFor(clinicianId: number | null): void {
+    bookingClinicianId.value = clinicianId
+  }
+
   /** issue 6: the next free times for a type (and clinician), nearest first. */
   async function findNextAvailable(
     appointmentTypeId: number,
@@ -191,6 +196,7 @@ export const useCalendarStore = defineStore('calendar', () => {
     applyUpdate,
     listen,
     toggleClinician,
+    bookFor,
     findNextAvailable,
     $reset,
   }
