@@ -1,5 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { isProxy } from 'vue'
 import type { BookingDraft } from '../../../src/shared/domain'
 import { fail, ok } from '../../../src/shared/result'
 import { useBookingStore } from '../../../src/renderer/src/stores/booking'
@@ -119,6 +120,7 @@ describe('booking store', () => {
       start: at(DAY, '09:00'),
       end: at(DAY, '09:15'),
     })
+    expect(isProxy(fake.callsTo('booking:create')[0]?.draft)).toBe(false)
     expect(localStorage.getItem('frontdesk.bookingDraft')).toBeNull()
     expect(fake.callsTo('calendar:loadDay').at(-1)?.refresh).toBe(true)
     expect(fake.callsTo('booking:listJournal')).toHaveLength(1)

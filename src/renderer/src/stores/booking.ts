@@ -82,8 +82,9 @@ export const useBookingStore = defineStore('booking', () => {
   const calendar = useCalendarStore()
   const stored = readStored<StoredDraft>(storageKeys.bookingDraft)
   const phase = ref<BookingPhase>(stored?.phase === 'form' ? 'form' : 'closed')
-  const draft = ref<BookingDraft | null>(stored?.phase === 'form' ? stored.draft : null)
-  const selection = ref<Selection | null>(null)
+  // Replaced, never mutated: a plain object, so it crosses the contextBridge as it is (a Vue proxy would not).
+  const draft = shallowRef<BookingDraft | null>(stored?.phase === 'form' ? stored.draft : null)
+  const selection = shallowRef<Selection | null>(null)
   const status = ref<Status>('idle')
   const error = ref<AppError | null>(null)
   const localErrors = ref<FieldError[]>([])
