@@ -91,6 +91,40 @@ export function createBooking(
     )
   }
 
+  const { customer, patient, clinician, bookingNotes } = whoAndNotes(clinic, booking, user)
+
+  const record: AppointmentRecord = {
+    id: clinic.allocateId(),
+    linkId: newLinkId(),
+    schedule: schedule.id,
+    appointmentType: booking.appointmentType,
+    start,
+    end,
+    status: 'PENDING',
+    customer,
+    patient,
+    clinician,
+    onlineBooking: true,
+    bookingNotes,
+  }
+  clinic.addAppointment(record)
+  return record
+}
+
+/**
+ * spec §7.2: the matched customer and patient, the clinician, and the booking notes (new-customer details, then
+ * Patient, User, Notes lines; capped at 5000 characters).
+ */
+function whoAndNotes(
+  clinic: Clinic,
+  booking: BookingRequest,
+  user: UserRecord | undefined,
+): {
+  customer: number | null
+  patient: number | null
+  clinician: number | null
+  bookingNotes: string | null
+} {
   const customer = matchCustomer(clinic, booking)
   const notes: string[] = []
   let patient: number | null = null
@@ -127,22 +161,7 @@ export function createBooking(
         ? `${joined.slice(0, MAX_NOTES - 3)}...`
         : joined
 
-  const record: AppointmentRecord = {
-    id: clinic.allocateId(),
-    linkId: newLinkId(),
-    schedule: schedule.id,
-    appointmentType: booking.appointmentType,
-    start,
-    end,
-    status: 'PENDING',
-    customer: customer?.id ?? null,
-    patient,
-    clinician,
-    onlineBooking: true,
-    bookingNotes,
-  }
-  clinic.addAppointment(record)
-  return record
+  return { customer: customer?.id ?? null, patient, clinician, bookingNotes }
 }
 
 /** spec §7.1 step 9: hour and minute of local time must be a multiple of the slot size from midnight. */
