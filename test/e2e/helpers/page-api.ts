@@ -17,7 +17,8 @@ page.__frontDeskEmit = (event, payload) => {
 }
 
 page.api = createApi({
-  call: (channel, request) => page.__frontDeskCall(channel, request),
+  // ipcRenderer.invoke structured-clones its argument, and fails on what cannot be cloned (a Vue proxy): so here too.
+  call: (channel, request) => page.__frontDeskCall(channel, structuredClone(request)),
   subscribe: (event, listener) => {
     const set = listeners.get(event) ?? new Set()
     set.add(listener)
