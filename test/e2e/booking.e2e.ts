@@ -56,6 +56,15 @@ test('book from the board, look the reference up, cancel it: the server agrees a
   expect(afterBooking.free.some((range) => overlaps(range, slot))).toBe(false)
   await expect.poll(async () => covers(await drawnRanges(page, SCHEDULE, 'busy'), slot)).toBe(true)
 
+  await desk.page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.getByRole('button', { name: 'Copy reference' }).click()
+  await expect(page.getByRole('dialog', { name: 'Booked' })).toContainText('Copied.')
+  const clipboard = await page.evaluate(() =>
+    (
+      globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+    ).navigator.clipboard.readText(),
+  )
+  expect(clipboard).toBe(reference)
   await page.getByRole('button', { name: 'Done' }).click()
   await page.getByLabel('Booking reference').fill(` ${reference} `)
   await page.getByRole('button', { name: 'Find', exact: true }).click()
