@@ -63,6 +63,9 @@ describe('TheDayBoard', () => {
     expect((chip.get('.fd-swatch').element as HTMLElement).style.background).toContain('#1565c0')
     expect(useCalendarStore().shownClinicians).toEqual([1158])
     expect(useCalendarStore().bookingClinicianId).toBe(1159)
+    expect(wrapper.get('.fd-booking-hint').text()).toBe(
+      'Chris Barton is not available on this day: choose another day or any clinician.',
+    )
   })
 
   it('says where a day could not be loaded, with a way to try again', async () => {
