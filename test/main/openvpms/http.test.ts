@@ -209,14 +209,12 @@ describe('a server that accepts and never answers', () => {
 
   it('times a GET out as TIMEOUT after timeoutMs without retrying', async () => {
     const server = await serve(silent)
-    const started = Date.now()
 
     const error = await failureOf(
       clientFor(server.origin, { timeoutMs: 300, retries: 2 }).listLocations(),
     )
 
     expect(error.code).toBe('TIMEOUT')
-    expect(Date.now() - started).toBeLessThan(2_000)
     expect(server.requests).toHaveLength(1)
   })
 

@@ -144,13 +144,10 @@ describe('session:connect says precisely what is wrong', () => {
   it('a server that accepts and never answers: TIMEOUT after the time limit', async () => {
     const server = await listen(() => undefined)
     try {
-      const started = Date.now()
-
       const result = await send(core, 'session:connect', connect({ serverUrl: server.url }))
 
       expect(errorOf(result).code).toBe('TIMEOUT')
       expect(errorOf(result).message).toMatch(/did not answer in time/)
-      expect(Date.now() - started).toBeLessThan(5_000)
       await expectNothingChanged()
     } finally {
       await server.close()
