@@ -63,8 +63,12 @@ test('next available: a suggestion opens the form on its day; the form survives 
 test('N books the time last chosen on the board', async ({ desk }) => {
   await desk.open()
   const page = desk.page
+  const today = await page.getByLabel('Date', { exact: true }).inputValue()
   await page.keyboard.press(']')
+  await expect(page.getByLabel('Date', { exact: true })).toHaveValue(addDays(today, 1))
+  await page.locator('.fd-columns[aria-busy="false"]').waitFor()
   const free = page.locator('section[data-schedule-id] .fd-free').first()
+  await free.scrollIntoViewIfNeeded()
   const box = (await free.boundingBox())!
   await page.mouse.click(box.x + box.width / 2, box.y + 4)
   const types = page.getByRole('dialog', { name: 'Choose the appointment type' })
