@@ -8,7 +8,7 @@ const DAY = '2030-02-15'
 
 describe('visibleHours', () => {
   it('spans the opening hours with an hour of padding, in whole hours', () => {
-    const hours = visibleHours(dayView(DAY), 15)
+    const hours = visibleHours(dayView(DAY), [15, 30])
 
     expect(hours).toEqual({ slotMinTime: '08:00:00', slotMaxTime: '19:00:00' })
   })
@@ -23,7 +23,18 @@ describe('visibleHours', () => {
       ],
     }
 
-    expect(visibleHours(view, 30)).toEqual({ slotMinTime: '00:00:00', slotMaxTime: '07:00:00' })
+    expect(visibleHours(view, [30])).toEqual({ slotMinTime: '00:00:00', slotMaxTime: '07:00:00' })
+  })
+
+  it('starts on every schedule’s slot grid, so snapping lands on the server’s boundaries', () => {
+    const view: DayView = {
+      ...dayView(DAY),
+      schedules: [
+        { scheduleId: 1, free: [{ start: at(DAY, '08:00'), end: at(DAY, '17:00') }], busy: [] },
+      ],
+    }
+
+    expect(visibleHours(view, [15, 45]).slotMinTime).toBe('06:00:00')
   })
 
   it('reaches 24:00 when the day is open until midnight', () => {
@@ -38,13 +49,13 @@ describe('visibleHours', () => {
       ],
     }
 
-    expect(visibleHours(view, 15).slotMaxTime).toBe('24:00:00')
+    expect(visibleHours(view, [15]).slotMaxTime).toBe('24:00:00')
   })
 
   it('shows working hours when nothing is open that day', () => {
     const view: DayView = { ...dayView(DAY), schedules: [{ scheduleId: 1, free: [], busy: [] }] }
 
-    expect(visibleHours(view, 15)).toEqual({ slotMinTime: '08:00:00', slotMaxTime: '18:00:00' })
+    expect(visibleHours(view, [15])).toEqual({ slotMinTime: '08:00:00', slotMaxTime: '18:00:00' })
   })
 })
 

@@ -44,16 +44,27 @@ function wallMinutes(instant: number, date: string, zone: string): number {
   return Math.min(DAY_MINUTES, dayOffset + local.hour * 60 + local.minute)
 }
 
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b))
+
+/** The smallest step that is on every schedule's slot grid (spec §5.5: slots count from local midnight). */
+function commonGrid(slotSizes: readonly number[]): number {
+  const grid = slotSizes
+    .filter((size) => size > 0)
+    .reduce((common, size) => (common * size) / gcd(common, size), 60)
+  return grid <= 6 * 60 ? grid : 60
+}
+
 /**
  * The hours to show: the location's opening hours of that day (free ∪ busy of every schedule), an hour of
- * padding each side, whole hours, on the slot grid. Wall-clock, so a DST day shows its real opening hours.
+ * padding each side, whole hours, starting on every schedule's slot grid (so FullCalendar's snapping, which counts
+ * from the first row, lands on the server's boundaries). Wall-clock, so a DST day shows its real opening hours.
  */
-export function visibleHours(day: DayView, slotSize: number): VisibleHours {
+export function visibleHours(day: DayView, slotSizes: readonly number[]): VisibleHours {
   const opening = union(...day.schedules.map((schedule) => [...schedule.free, ...schedule.busy]))
   const first = opening[0]
   const last = opening[opening.length - 1]
   if (!first || !last) return DEFAULT_HOURS
-  const grid = Math.max(1, slotSize)
+  const grid = commonGrid(slotSizes)
   const open = wallMinutes(first.start, day.date, day.timeZone)
   const close = wallMinutes(last.end, day.date, day.timeZone)
   const from = Math.max(0, Math.floor((open - PADDING_MINUTES) / 60) * 60)
