@@ -38,17 +38,27 @@ export function byScheduleId(ranges: readonly ScheduleRange[]): Record<number, R
 
 /**
  * The part of a clinician's busy time that is really an appointment. Their busy mixes roster gaps (not rostered on
- * that schedule, spec §6.4) with their appointments, and the tags are unreliable (§6.5: re-tagged on merge). A roster
- * gap on one schedule must not hide time they are rostered on another (the guide's user 1158: free on 211 from 09:00
- * though only on 136 from 11:00); an appointment always makes its schedule busy, a gap does not. So only busy time
- * that one of the given schedules also shows as busy is removed, which still catches an appointment the server left
- * in a second schedule's free list (§6.5).
+ * one schedule, spec §6.4) with their appointments, and on a day rostered on several schedules the gaps of one cover
+ * the hours of another, so busy can span the whole day (§6.5). A roster gap must not hide time they are rostered
+ * elsewhere (the guide's user 1158: free on 211 from 09:00 though only on 136 from 11:00). Two kinds of busy time are
+ * theirs for sure: busy where they are free on no schedule (the guide's rule, exact for a one-schedule day), and a
+ * hole inside their free time on a schedule that the schedule also shows busy — an appointment, which the server may
+ * have left in another schedule's free list (§6.5).
  */
 export function appointmentBusy(
   clinicianBusy: readonly Range[],
-  schedules: Iterable<ScheduleFreeBusy>,
+  clinicianFree: Readonly<Record<number, readonly Range[]>>,
+  schedules: ReadonlyMap<number, ScheduleFreeBusy>,
 ): Range[] {
-  return intersect(clinicianBusy, union(...[...schedules].map((schedule) => schedule.busy)))
+  const freeAnywhere = union(...Object.values(clinicianFree))
+  const holes = [...schedules].flatMap(([scheduleId, schedule]) => {
+    const free = union(clinicianFree[scheduleId] ?? [])
+    const first = free[0]
+    const last = free[free.length - 1]
+    if (!first || !last) return []
+    return intersect(subtract([{ start: first.start, end: last.end }], free), schedule.busy)
+  })
+  return intersect(clinicianBusy, union(subtract(clinicianBusy, freeAnywhere), holes))
 }
 
 /** A clinician's real availability on each of `schedules`, from their user free/busy answer. */
@@ -57,7 +67,7 @@ export function availabilityBySchedule(
   schedules: ReadonlyMap<number, ScheduleFreeBusy>,
 ): Record<number, Range[]> {
   const free = byScheduleId(answer.free)
-  const busy = appointmentBusy(answer.busy, schedules.values())
+  const busy = appointmentBusy(answer.busy, free, schedules)
   const available: Record<number, Range[]> = {}
   for (const [scheduleId, schedule] of schedules) {
     available[scheduleId] = clinicianAvailability(free[scheduleId] ?? [], schedule, busy)

@@ -50,18 +50,36 @@ describe('clinicianAvailability', () => {
 })
 
 describe('appointmentBusy', () => {
-  it('keeps only busy time that some schedule also shows as busy', () => {
+  it('keeps only their busy time, and all of it where they are free on no schedule', () => {
     fc.assert(
-      fc.property(ranges, ranges, ranges, (clinicianBusy, busyA, busyB) => {
-        const kept = appointmentBusy(clinicianBusy, [
-          { free: [], busy: busyA },
-          { free: [], busy: busyB },
-        ])
+      fc.property(ranges, ranges, ranges, ranges, (clinicianBusy, freeA, busyA, busyB) => {
+        const kept = appointmentBusy(
+          clinicianBusy,
+          { 1: freeA },
+          new Map([
+            [1, { free: [], busy: busyA }],
+            [2, { free: [], busy: busyB }],
+          ]),
+        )
 
         expect(subtract(kept, clinicianBusy)).toEqual([])
-        expect(subtract(kept, [...busyA, ...busyB])).toEqual([])
+        expect(subtract(subtract(clinicianBusy, freeA), kept)).toEqual([])
       }),
     )
+  })
+
+  it('ignores roster gaps that cover the hours they are rostered on another schedule', () => {
+    const kept = appointmentBusy(
+      [r('00:00', '23:00')],
+      { 1: [r('08:00', '10:00'), r('10:30', '13:00')], 2: [r('13:00', '18:00')] },
+      new Map([
+        [1, { free: [], busy: [r('10:00', '10:30')] }],
+        [2, { free: [], busy: [r('14:00', '15:00')] }],
+        [3, { free: [], busy: [r('09:00', '12:00')] }],
+      ]),
+    )
+
+    expect(kept).toEqual([r('00:00', '08:00'), r('10:00', '10:30'), r('18:00', '23:00')])
   })
 })
 
@@ -93,7 +111,7 @@ describe('clinicianDay', () => {
     expect(day.busy).toEqual([r('00:00', '11:00'), r('17:00', '23:00')])
     expect(day.available).toEqual({
       136: [r('11:30', '17:00')],
-      211: [r('09:00', '10:45'), r('11:00', '12:00'), r('13:00', '17:00')],
+      211: [r('09:00', '12:00'), r('13:00', '17:00')],
     })
   })
 
