@@ -1,10 +1,20 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
+import type { Plugin } from 'vite'
+import { contentSecurityPolicy, developmentContentSecurityPolicy } from './src/main/security/csp'
 
 const alias = {
   '@shared': resolve(__dirname, 'src/shared'),
   '@renderer': resolve(__dirname, 'src/renderer/src'),
+}
+
+/** Under the dev server only, swap the page's policy for the one that lets Vite inject component styles. */
+const devServerPolicy: Plugin = {
+  name: 'front-desk:dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html.replace(contentSecurityPolicy, developmentContentSecurityPolicy),
 }
 
 export default defineConfig({
@@ -18,6 +28,6 @@ export default defineConfig({
   },
   renderer: {
     resolve: { alias },
-    plugins: [vue()],
+    plugins: [vue(), devServerPolicy],
   },
 })

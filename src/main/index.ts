@@ -8,7 +8,11 @@ import { createAppCore, type AppCore } from './app-core'
 import { KeytarCredentialStore } from './credentials'
 import { registerIpc } from './ipc/handle'
 import { createLogger, redactionHook } from './log'
-import { withContentSecurityPolicy } from './security/csp'
+import {
+  contentSecurityPolicy,
+  developmentContentSecurityPolicy,
+  withContentSecurityPolicy,
+} from './security/csp'
 import {
   createWindowOpenHandler,
   denyNavigation,
@@ -51,8 +55,9 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler(denyPermissionRequest)
   session.defaultSession.setPermissionCheckHandler(denyPermissionCheck)
+  const policy = renderer.devServerUrl ? developmentContentSecurityPolicy : contentSecurityPolicy
   session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
-    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) }),
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy) }),
   )
 
   const appCore = await createAppCore({

@@ -5,18 +5,6 @@ import { extname, join, normalize, resolve } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { contentSecurityPolicy } from '../../../src/main/security/csp'
 
-/** The empty string's SHA-256: allows only the empty <style data-fullcalendar> of index.html. */
-export const EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
-
-/**
- * The app's policy without 'unsafe-inline' for styles. Sent as a header beside the page's meta policy, so every
- * end-to-end test runs under both (a browser enforces each): it proves the board renders without inline styles.
- */
-export const strictPolicy = contentSecurityPolicy.replace(
-  /style-src [^;]*/,
-  `style-src 'self' ${EMPTY_STYLE_HASH}`,
-)
-
 const types: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -47,7 +35,7 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
       (body) => {
         response.writeHead(200, {
           'content-type': types[extname(file)] ?? 'application/octet-stream',
-          'content-security-policy': strictPolicy,
+          'content-security-policy': contentSecurityPolicy,
         })
         response.end(body)
       },

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { contentSecurityPolicy, withContentSecurityPolicy } from '../../../src/main/security/csp'
+import {
+  contentSecurityPolicy,
+  developmentContentSecurityPolicy,
+  withContentSecurityPolicy,
+} from '../../../src/main/security/csp'
 
 const directives = (policy: string): Map<string, string> =>
   new Map(
@@ -21,6 +25,22 @@ describe('contentSecurityPolicy', () => {
     expect(policy.get('connect-src')).toBe("'self'")
     expect(policy.get('object-src')).toBe("'none'")
     expect(contentSecurityPolicy).not.toMatch(/unsafe-eval|https?:|\*/)
+  })
+
+  it('allows no inline style but the empty element FullCalendar fills through the CSSOM', () => {
+    const styles = directives(contentSecurityPolicy).get('style-src')
+
+    expect(styles).toBe("'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='")
+  })
+
+  it('relaxes only style-src for the dev server', () => {
+    const strict = directives(contentSecurityPolicy)
+    const dev = directives(developmentContentSecurityPolicy)
+
+    expect(dev.get('style-src')).toBe("'self' 'unsafe-inline'")
+    expect([...dev].filter(([name]) => name !== 'style-src')).toEqual(
+      [...strict].filter(([name]) => name !== 'style-src'),
+    )
   })
 
   it('is the same policy as the meta tag of src/renderer/index.html', () => {
