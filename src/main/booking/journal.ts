@@ -2,13 +2,13 @@
 // customer's name, and GET of a booking fails on the latest known server (spec §7.3, §11.1): the journal is what
 // the desk can show instead. One JSON file, rewritten atomically, so a crash mid-write never loses it.
 import { randomUUID } from 'node:crypto'
-import { open, readFile, rename, unlink } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { readFile, rename } from 'node:fs/promises'
 import { z } from 'zod'
 import type { BookingDraft, Instant, IsoDate, JournalEntry } from '../../shared/domain'
 import { isoDateOf } from '../../shared/time'
 import type { Logger } from '../ipc/handle'
 import type { Emit } from '../calendar/service'
+import { writeFileAtomic } from '../atomic-file'
 
 /** The journal's collaborators. */
 export interface JournalDeps {
@@ -181,37 +181,8 @@ export class BookingJournal {
     this.#deps.emit('booking:journalChanged', await this.list())
   }
 
-  // tmp file + fsync + rename: the file on disk is always either the old journal or the new one, never half.
+  // The file on disk is always either the old journal or the new one, never half.
   async #write(text: string): Promise<void> {
-    const { file } = this.#deps
-    const tmp = `${file}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`
-    const handle = await open(tmp, 'w', 0o600)
-    try {
-      await handle.writeFile(text, 'utf8')
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    try {
-      await rename(tmp, file)
-    } catch (thrown) {
-      await unlink(tmp).catch(() => undefined)
-      throw thrown
-    }
-    await syncDirectory(dirname(file))
-  }
-}
-
-async function syncDirectory(directory: string): Promise<void> {
-  // Makes the rename itself durable; not possible on every platform (Windows), where it is skipped.
-  try {
-    const handle = await open(directory, 'r')
-    try {
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-  } catch {
-    return
+    await writeFileAtomic(this.#deps.file, text)
   }
 }

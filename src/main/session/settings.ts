@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto'
-import { open, readFile, rename, rm } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { z } from 'zod'
+import { writeFileAtomic } from '../atomic-file'
 
 /** What is remembered of the connection between runs. Never the password: that is the keychain's. */
 export interface Settings {
@@ -57,21 +57,4 @@ export async function writeSettings(file: string, settings: Settings): Promise<v
 /** Removes settings.json (sign out). */
 export async function clearSettings(file: string): Promise<void> {
   await rm(file, { force: true })
-}
-
-async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`
-  const handle = await open(temp, 'w', 0o600)
-  try {
-    await handle.writeFile(text, 'utf8')
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-  try {
-    await rename(temp, file)
-  } catch (error) {
-    await rm(temp, { force: true })
-    throw error
-  }
 }
