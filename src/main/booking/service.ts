@@ -126,7 +126,8 @@ export class BookingService {
   async get(input: string): Promise<BookingDetails> {
     const reference = checkReference(input)
     try {
-      return fromServer(reference, await this.#deps.getClient().getBooking(reference))
+      const booking = fromServer(reference, await this.#deps.getClient().getBooking(reference))
+      return withJournalDetails(booking, await this.#deps.journal.find(reference))
     } catch (thrown) {
       if (!isCode(thrown, 'GET_DEFECT')) throw withReferenceField(thrown)
       const entry = await this.#deps.journal.find(reference)
@@ -398,6 +399,30 @@ function fromServer(reference: string, booking: WireBooking): BookingDetails {
     source: 'server',
     // spec §7.3: the server never returns the notes.
     notes: null,
+  }
+}
+
+/**
+ * The server's answer, completed from this desk's journal where the server says nothing: it never returns the notes,
+ * nor the name and contacts of a customer it did not match (spec §7.3, §11.2). Times, schedule and clinician stay the
+ * server's, since staff may have changed them since.
+ */
+function withJournalDetails(booking: BookingDetails, entry: JournalEntry | null): BookingDetails {
+  if (!entry || entry.outcome === 'failed') return booking
+  const { draft } = entry
+  const unmatched = booking.firstName === null && booking.lastName === null
+  return {
+    ...booking,
+    ...(unmatched && {
+      title: blankToNull(draft.title),
+      firstName: blankToNull(draft.firstName),
+      lastName: blankToNull(draft.lastName),
+      phone: blankToNull(draft.phone),
+      mobile: blankToNull(draft.mobile),
+      email: blankToNull(draft.email),
+    }),
+    patientName: booking.patientName ?? blankToNull(draft.patientName),
+    notes: blankToNull(draft.notes),
   }
 }
 

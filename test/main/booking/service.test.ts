@@ -275,8 +275,27 @@ describe('BookingService.get and cancel', () => {
       firstName: 'Judith',
       lastName: 'Bourke',
       source: 'server',
-      notes: null,
+      // The server never returns notes (spec §7.3); this desk's journal has them.
+      notes: 'Limping on the left fore',
       clinicianId: null,
+    })
+  })
+
+  it('completes a new customer the server does not name from the journal, keeping the server’s times', async () => {
+    const { reference } = await s.booking.create(
+      draft({ firstName: 'Rex', lastName: 'Newman', mobile: '0400111222', patientName: 'Biscuit' }),
+    )
+
+    const found = await s.booking.get(reference)
+
+    expect(found).toMatchObject({
+      source: 'server',
+      start: at('12:30'),
+      firstName: 'Rex',
+      lastName: 'Newman',
+      mobile: '0400111222',
+      patientName: 'Biscuit',
+      notes: 'Limping on the left fore',
     })
   })
 
