@@ -16,8 +16,8 @@ import {
 import {
   createWindowOpenHandler,
   denyNavigation,
-  denyPermissionCheck,
-  denyPermissionRequest,
+  answerPermissionCheck,
+  answerPermissionRequest,
 } from './security/navigation'
 import { createSenderCheck } from './security/sender'
 import { mainWindowOptions } from './security/window'
@@ -53,8 +53,8 @@ function createWindow(): BrowserWindow {
 }
 
 async function start(): Promise<void> {
-  session.defaultSession.setPermissionRequestHandler(denyPermissionRequest)
-  session.defaultSession.setPermissionCheckHandler(denyPermissionCheck)
+  session.defaultSession.setPermissionRequestHandler(answerPermissionRequest)
+  session.defaultSession.setPermissionCheckHandler(answerPermissionCheck)
   const policy = renderer.devServerUrl ? developmentContentSecurityPolicy : contentSecurityPolicy
   session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
     callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy) }),

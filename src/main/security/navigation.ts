@@ -35,16 +35,22 @@ export function denyNavigation(event: { preventDefault(): void }): void {
   event.preventDefault()
 }
 
-/** The permission request handler: the app needs no camera, notifications, geolocation… — all refused. */
-export function denyPermissionRequest(
+/**
+ * The one permission the app uses: writing text to the clipboard (the reference's copy button). Reading the
+ * clipboard, camera, notifications, geolocation… are all refused.
+ */
+const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write'])
+
+/** The permission request handler: grants only writing to the clipboard. */
+export function answerPermissionRequest(
   _webContents: unknown,
-  _permission: string,
+  permission: string,
   callback: (granted: boolean) => void,
 ): void {
-  callback(false)
+  callback(GRANTED_PERMISSIONS.has(permission))
 }
 
-/** The permission check handler: every check answers "not granted". */
-export function denyPermissionCheck(): boolean {
-  return false
+/** The permission check handler: "granted" only for writing to the clipboard. */
+export function answerPermissionCheck(_webContents: unknown, permission: string): boolean {
+  return GRANTED_PERMISSIONS.has(permission)
 }

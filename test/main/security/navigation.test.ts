@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import {
   createWindowOpenHandler,
   denyNavigation,
-  denyPermissionCheck,
-  denyPermissionRequest,
+  answerPermissionCheck,
+  answerPermissionRequest,
   externalHttpsUrl,
 } from '../../../src/main/security/navigation'
 
@@ -69,17 +69,25 @@ describe('denyNavigation', () => {
 })
 
 describe('permission handlers', () => {
-  it('refuse every request', () => {
+  it('refuse every request but writing to the clipboard', () => {
     const answers: boolean[] = []
 
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
-      denyPermissionRequest(null, permission, (granted) => answers.push(granted))
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+    ]) {
+      answerPermissionRequest(null, permission, (granted) => answers.push(granted))
     }
 
-    expect(answers).toEqual([false, false, false, false])
+    expect(answers).toEqual([false, false, false, false, true])
   })
 
-  it('answer every check with "not granted"', () => {
-    expect(denyPermissionCheck()).toBe(false)
+  it('answer every check with "not granted" but writing to the clipboard', () => {
+    expect(answerPermissionCheck(null, 'clipboard-read')).toBe(false)
+    expect(answerPermissionCheck(null, 'media')).toBe(false)
+    expect(answerPermissionCheck(null, 'clipboard-sanitized-write')).toBe(true)
   })
 })
