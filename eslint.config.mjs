@@ -48,7 +48,7 @@ export default tseslint.config(
     },
   },
   {
-    // ipcMain and ipcRenderer live in exactly two wrapper files.
+    // ipcMain and ipcRenderer live in the two wrapper files (the composition root only hands ipcMain to handle.ts).
     files: ['src/**/*.ts'],
     ignores: ['src/main/ipc/handle.ts', 'src/preload/index.ts', 'src/main/index.ts'],
     rules: {

@@ -1,10 +1,11 @@
-import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 
+// An ES module (.mts): Vite's native config loader takes it as it is.
 const alias = {
-  '@shared': resolve(__dirname, 'src/shared'),
-  '@renderer': resolve(__dirname, 'src/renderer/src'),
+  '@shared': fileURLToPath(new URL('./src/shared', import.meta.url)),
+  '@renderer': fileURLToPath(new URL('./src/renderer/src', import.meta.url)),
 }
 
 export default defineConfig({
