@@ -5,7 +5,8 @@ import type { ChannelName, RequestOf } from '../../shared/ipc-contract'
 import { isIsoDate } from '../../shared/time'
 
 const id = z.number().int().positive()
-const instant = z.number().int().finite()
+// Epoch milliseconds a Date (and luxon) can hold; beyond them day arithmetic has nothing to work on.
+const instant = z.number().int().min(0).max(8.64e15)
 const isoDate = z.string().refine(isIsoDate, { message: 'Expected a date as yyyy-MM-dd' })
 const empty = z.strictObject({})
 // Generous bounds: they stop a runaway renderer, not a receptionist (OpenVPMS keeps 5000 chars of notes, spec §7.2).

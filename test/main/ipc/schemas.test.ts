@@ -64,3 +64,108 @@ describe('the IPC contract', () => {
     ).toBe(false)
   })
 })
+
+describe('request schemas refuse what a renderer must not send', () => {
+  const draft = {
+    locationId: 98,
+    scheduleId: 136,
+    appointmentTypeId: 66,
+    start: Date.parse('2019-02-15T01:30:00Z'),
+    end: Date.parse('2019-02-15T01:45:00Z'),
+    title: 'Ms',
+    firstName: 'Judith',
+    lastName: 'Bourke',
+    mobile: '0418976543',
+    phone: '',
+    email: '',
+    patientName: 'Muffett',
+    notes: '',
+    clinicianId: 1158,
+  }
+  const megabyte = 'x'.repeat(1_000_000)
+  const create = (changes: Record<string, unknown>) =>
+    requestSchemas['booking:create'].safeParse({ draft: { ...draft, ...changes } }).success
+
+  it('accepts a well-formed booking draft', () => {
+    expect(create({})).toBe(true)
+    expect(create({ clinicianId: null })).toBe(true)
+  })
+
+  it.each([0, -1, 1.5, '98', Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, null])(
+    'refuses %s as an id',
+    (bad) => {
+      expect(create({ locationId: bad })).toBe(false)
+      expect(create({ clinicianId: bad === null ? 0 : bad })).toBe(false)
+      expect(requestSchemas['clinic:loadLocation'].safeParse({ locationId: bad }).success).toBe(
+        false,
+      )
+      expect(
+        requestSchemas['calendar:loadDay'].safeParse({
+          locationId: 98,
+          date: '2019-02-15',
+          scheduleIds: [136, bad],
+        }).success,
+      ).toBe(false)
+    },
+  )
+
+  it.each(['2019-02-29', '2019-13-01', '2019-2-15', '15/02/2019', '2019-02-15T00:00', '', 'today'])(
+    'refuses %s as a date',
+    (bad) => {
+      expect(
+        requestSchemas['calendar:loadDay'].safeParse({ locationId: 98, date: bad, scheduleIds: [] })
+          .success,
+      ).toBe(false)
+      expect(requestSchemas['booking:listJournal'].safeParse({ date: bad }).success).toBe(false)
+    },
+  )
+
+  it('refuses instants outside what a date can hold, and non-integer instants', () => {
+    expect(create({ start: 1e300 })).toBe(false)
+    expect(create({ end: 8.64e15 + 1 })).toBe(false)
+    expect(create({ start: -1 })).toBe(false)
+    expect(create({ start: 1.5 })).toBe(false)
+    expect(create({ start: '2019-02-15T12:30:00+11:00' })).toBe(false)
+  })
+
+  it.each(['title', 'firstName', 'lastName', 'mobile', 'phone', 'email', 'patientName', 'notes'])(
+    'refuses a megabyte of %s',
+    (field) => {
+      expect(create({ [field]: megabyte })).toBe(false)
+    },
+  )
+
+  it('refuses a megabyte reference, server address, username or password, and a huge schedule list', () => {
+    const connect = {
+      serverUrl: 'https://clinic.example.com/openvpms',
+      username: 'sample',
+      password: 'changeit',
+      rememberPassword: true,
+      allowInsecure: false,
+    }
+
+    expect(requestSchemas['booking:get'].safeParse({ reference: megabyte }).success).toBe(false)
+    expect(requestSchemas['booking:cancel'].safeParse({ reference: megabyte }).success).toBe(false)
+    expect(requestSchemas['session:connect'].safeParse(connect).success).toBe(true)
+    for (const field of ['serverUrl', 'username', 'password']) {
+      expect(
+        requestSchemas['session:connect'].safeParse({ ...connect, [field]: megabyte }).success,
+      ).toBe(false)
+    }
+    expect(
+      requestSchemas['calendar:loadDay'].safeParse({
+        locationId: 98,
+        date: '2019-02-15',
+        scheduleIds: Array.from({ length: 100_000 }, (_, i) => i + 1),
+      }).success,
+    ).toBe(false)
+  })
+
+  it('refuses extra properties and values of the wrong type', () => {
+    expect(create({ customerId: 3 })).toBe(false)
+    expect(create({ firstName: 42 })).toBe(false)
+    expect(requestSchemas['booking:get'].safeParse({ reference: 603 }).success).toBe(false)
+    expect(requestSchemas['booking:get'].safeParse('603:be08f3c6').success).toBe(false)
+    expect(requestSchemas['session:signOut'].safeParse({ everything: true }).success).toBe(false)
+  })
+})
