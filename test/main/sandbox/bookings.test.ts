@@ -85,6 +85,49 @@ describe('POST /bookings validation (spec §7.1, in order, 400 text/plain)', () 
     expect(await refusal(body)).toEqual([400, message, 'text/plain'])
   })
 
+  it('reports the first failing step when every later step fails too, one fix at a time', async () => {
+    // Each fix in turn removes the failure reported; every later step still fails until its own fix.
+    let body: Record<string, unknown> = {
+      ...guideBooking(),
+      start: undefined,
+      end: undefined,
+      schedule: 999,
+      location: 106,
+      appointmentType: 5,
+      firstName: ' ',
+      lastName: '',
+      user: 4242,
+    }
+    const steps: [Record<string, unknown>, string][] = [
+      [{}, "'start' is a required field"],
+      [{ start: '2019-02-13T09:07:00.000+11:00' }, "'end' is a required field"],
+      [{ end: '2019-02-13T09:00:00.000+11:00' }, 'Cannot make a booking in the past'],
+      [{ start: at('11:20') }, 'Booking start must be less than end'],
+      [{ end: at('11:50') }, 'Schedule not found: 999'],
+      [{ schedule: 136 }, 'Schedule is not available at location 106'],
+      [{ location: 98 }, 'Appointment Type not found: 5'],
+      [{ appointmentType: 66 }, 'Booking start is not on a slot boundary'],
+      [{ start: at('11:15') }, 'Booking end is not on a slot boundary'],
+      [{ end: at('11:45') }, "'firstName' is a required field"],
+      [{ firstName: 'Judith' }, "'lastName' is a required field"],
+      [{ lastName: 'Bourke' }, 'User not found: 4242'],
+      [
+        { user: 1158 },
+        'An appointment is already scheduled for 2019-02-15 10:45:00.0-2019-02-15 11:30:00.0',
+      ],
+    ]
+    const seen: string[] = []
+
+    for (const [fix] of steps) {
+      body = { ...body, ...fix }
+      seen.push((await refusal(body))[1])
+    }
+    const booked = await api.post({ ...body, start: at('11:30') })
+
+    expect(seen).toEqual(steps.map(([, message]) => message))
+    expect(booked.status).toBe(201)
+  })
+
   it('checks the past before the slot grid and the slot grid before the names', async () => {
     const past = { start: '2019-02-13T09:07:00.000+11:00', end: '2019-02-13T09:20:00.000+11:00' }
 

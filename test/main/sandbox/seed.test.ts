@@ -105,6 +105,15 @@ describe('seed clinic: the API guide examples', () => {
     })
   })
 
+  it("answers the guide's retrieve and cancel examples, as printed, with 400 and 404", async () => {
+    // spec §7.3: the guide's 3-part reference predates the 2-part form; its cancel example is elided with "...".
+    const retrieved = await api.get('/bookings/603:3:be08f3c6-1afb-11e6-be41-3dbaef689d97')
+    const cancelled = await api.delete('391:a98f02c9-1a4b-...')
+
+    expect([retrieved.status, await retrieved.text()]).toEqual([400, 'Invalid booking reference'])
+    expect([cancelled.status, await cancelled.text()]).toEqual([404, 'Booking not found'])
+  })
+
   it('has Branch Clinic with 6 schedules and 4 clinicians', async () => {
     const schedules = (await (await api.get('/locations/106/schedules')).json()) as unknown[]
     const users = (await (await api.get('/locations/106/users')).json()) as { name: string }[]

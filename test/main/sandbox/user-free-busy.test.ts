@@ -45,7 +45,7 @@ const dataset = {
   timeZone: 'Australia/Sydney',
   users: [
     { id: 1, name: 'Api', login: 'api', password: 'secret' },
-    ...[10, 11, 12, 13, 14, 15, 16].map(vet),
+    ...[10, 11, 12, 13, 14, 15, 16, 17].map(vet),
   ],
   locations: [
     { id: 1, name: 'North', onlineBooking: true },
@@ -74,6 +74,7 @@ const dataset = {
     roster(15, 3, '02T09:00', '02T17:00'),
     roster(15, 4, '02T09:00', '02T17:00'),
     roster(16, 1, '02T20:00', '03T04:00'),
+    roster(17, 1, '02T09:00', '02T17:00'),
   ],
   appointments: [
     appointment(1, 10, 40, '02T11:00', '02T11:30'),
@@ -81,6 +82,7 @@ const dataset = {
     appointment(3, 10, 40, '02T15:30', '02T16:00', 'CANCELLED'),
     appointment(4, 12, 40, '02T09:30', '02T10:30'),
     appointment(5, 14, 41, '02T10:00', '02T10:30'),
+    appointment(6, 17, 50, '03T08:00', '03T09:30'),
   ],
   calendarBlocks: [{ schedule: 40, start: '2026-03-02T12:00', end: '2026-03-02T13:00' }],
 }
@@ -174,6 +176,41 @@ describe('user free/busy (spec §6)', () => {
       span(40, ['02', '17:00'], ['03', '00:00']),
       span(40, ['03', '00:00'], ['03', '09:00']),
       span(40, ['03', '17:00'], ['04', '00:00']),
+    ])
+  })
+
+  it('makes a rostered schedule busy all day on a day without roster, kept apart at midnight', async () => {
+    const result = await freeBusy(10, '2026-03-02T00:00:00+11:00', '2026-03-04T00:00:00+11:00')
+
+    expect(result.busy).toEqual([
+      span(40, ['02', '00:00'], ['02', '09:00']),
+      span(40, ['02', '11:00'], ['02', '11:30']),
+      span(40, ['02', '14:00'], ['02', '15:00']),
+      span(40, ['02', '17:00'], ['03', '00:00']),
+      span(40, ['03', '00:00'], ['04', '00:00']),
+    ])
+  })
+
+  it('merges busy across midnight when the later day has an appointment, at any location', async () => {
+    const result = await freeBusy(17, '2026-03-02T00:00:00+11:00', '2026-03-04T00:00:00+11:00')
+
+    expect(result.free).toEqual([span(40, ['02', '09:00'], ['02', '17:00'])])
+    expect(result.busy).toEqual([
+      span(40, ['02', '00:00'], ['02', '09:00']),
+      span(40, ['02', '17:00'], ['04', '00:00']),
+    ])
+  })
+
+  it('omits the busy tail when the roster runs past `to`', async () => {
+    const result = await freeBusy(10, '2026-03-02T00:00:00+11:00', '2026-03-02T12:00:00+11:00')
+
+    expect(result.free).toEqual([
+      span(40, ['02', '09:00'], ['02', '11:00']),
+      span(40, ['02', '11:30'], ['02', '12:00']),
+    ])
+    expect(result.busy).toEqual([
+      span(40, ['02', '00:00'], ['02', '09:00']),
+      span(40, ['02', '11:00'], ['02', '11:30']),
     ])
   })
 
