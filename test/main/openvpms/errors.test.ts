@@ -75,6 +75,67 @@ describe('errorForStatus', () => {
     expect(error.message).not.toMatch(/<|Tomcat/)
   })
 
+  it.each([
+    ['Booking is required', undefined],
+    ["'start' is a required field", undefined],
+    ["'end' is a required field", undefined],
+    ['Cannot make a booking in the past', 'start'],
+    ['Booking start must be less than end', 'end'],
+    ['Schedule not found: 999', 'scheduleId'],
+    ['Schedule is not available at location 106', 'scheduleId'],
+    ['Appointment Type not found: 5', 'appointmentTypeId'],
+    ['Booking start is not on a slot boundary', 'start'],
+    ['Booking end is not on a slot boundary', 'end'],
+    ["'firstName' is a required field", 'firstName'],
+    ["'lastName' is a required field", 'lastName'],
+    ['User not found: 4242', 'clinicianId'],
+  ])('maps the §7.1 refusal "%s" to VALIDATION on field %s', (serverMessage, field) => {
+    const error = errorForStatus(postBooking, text(400, serverMessage))
+
+    expect(error.code).toBe('VALIDATION')
+    expect(error.serverMessage).toBe(serverMessage)
+    expect(error.fieldErrors?.map((fieldError) => fieldError.field)).toEqual(
+      field === undefined ? undefined : [field],
+    )
+    expect(error.message).toMatch(/\S/)
+  })
+
+  it.each([
+    ['405 on GET', getLocations, text(405, 'HTTP 405 Method Not Allowed'), 'SERVER'],
+    ['415 on POST', postBooking, text(415, 'HTTP 415 Unsupported Media Type'), 'SERVER'],
+    ['502 on POST', postBooking, html(502), 'OUTCOME_UNKNOWN'],
+    ['502 on GET', getLocations, html(502), 'SERVER'],
+    ['503 on DELETE', deleteBooking, html(503), 'SERVER'],
+    ['404 Schedule not found', getLocations, text(404, 'Schedule not found'), 'NOT_FOUND'],
+    ['404 User not found', getLocations, text(404, 'User not found'), 'NOT_FOUND'],
+    ['404 Location not found', getLocations, text(404, 'Location not found'), 'NOT_FOUND'],
+    ['404 on DELETE', deleteBooking, text(404, 'Booking not found'), 'NOT_FOUND'],
+    [
+      '400 not online',
+      getLocations,
+      text(400, 'Schedule is not available for online booking'),
+      'VALIDATION',
+    ],
+    ['403 page', deleteBooking, html(403), 'FORBIDDEN'],
+  ])('maps %s to %s', (_name, request, answer, code) => {
+    const error = errorForStatus(request, answer)
+
+    expect(error.code).toBe(code)
+    expect(error.message).not.toMatch(/<|Tomcat|HTTP 4\d\d [A-Z]/)
+  })
+
+  it('tells the 404 texts of locations, schedules, users and user locations apart', () => {
+    const messages = [
+      'Practice location not found',
+      'Schedule not found',
+      'User not found',
+      'Location not found',
+      'Booking not found',
+    ].map((body) => errorForStatus(getLocations, text(404, body)).message)
+
+    expect(new Set(messages).size).toBe(messages.length)
+  })
+
   it('keeps the server text but tells the receptionist what it means', () => {
     const error = errorForStatus(getBooking, text(404, 'Booking not found'))
 
