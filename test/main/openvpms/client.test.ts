@@ -515,6 +515,21 @@ describe('faults', () => {
     expect(sandbox.requestCount - before).toBe(3)
   })
 
+  it('by default asks a failing GET at most three times in all, and recovers on the last', async () => {
+    sandbox.injectFault({ kind: 'reset', method: 'GET', times: 2 })
+    const recovering = sandbox.requestCount
+    const locations = await clientFor(sandbox).listLocations()
+    const afterRecovery = sandbox.requestCount
+    sandbox.injectFault({ kind: 'reset', method: 'GET', times: 5 })
+
+    const error = await failureOf(clientFor(sandbox).listLocations())
+
+    expect(locations).toHaveLength(2)
+    expect(afterRecovery - recovering).toBe(3)
+    expect(error.code).toBe('NETWORK')
+    expect(sandbox.requestCount - afterRecovery).toBe(3)
+  })
+
   it('reports malformed JSON as BAD_RESPONSE', async () => {
     sandbox.injectFault({ kind: 'malformedJson', method: 'GET' })
 
