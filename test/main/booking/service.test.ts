@@ -155,9 +155,10 @@ describe('BookingService.create', () => {
 
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
     const refused = results.find((r) => r.status === 'rejected')
-    const error = (refused?.reason as AppFailure).error
-    expect(error.code).toBe('CONFLICT')
-    expect(error.alternatives?.length).toBeGreaterThan(0)
+    const loser = refused?.reason as AppFailure
+    expect(loser.error.code).toBe('CONFLICT')
+    expect(startsOf(loser)).toEqual(['12:00', '12:15', '12:45', '13:00'])
+    expect(loser.error.message).toContain('Nearest free: 12:00, 12:15, 12:45, 13:00.')
   })
 
   it('maps the server’s own past-time refusal to a VALIDATION error on start', async () => {
