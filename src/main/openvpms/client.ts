@@ -2,7 +2,7 @@
 import type { z } from 'zod'
 import type { AppointmentType, Clinician, Instant, Location, Range } from '../../shared/domain'
 import { AppFailure } from '../../shared/result'
-import { badResponse, isHtml, notOpenVpms, unexpected } from './errors'
+import { badResponse, invalidReference, isHtml, notOpenVpms, unexpected } from './errors'
 import type { HttpAnswer } from './errors'
 import { ApiHttp } from './http'
 import type { LogLevel } from './http'
@@ -382,5 +382,8 @@ function referenceSegment(reference: string): string {
       fieldErrors: [{ field: 'reference', message: 'Enter a booking reference.' }],
     })
   }
+  // A URL treats `.` and `..` segments (encoded or not) as "this" and "parent" folder: the request would reach
+  // another resource (`..` → the API root, a DELETE included). Neither has the colon a reference needs (spec §7.3).
+  if (reference === '.' || reference === '..') throw new AppFailure(invalidReference())
   return encodeURIComponent(reference).replace(/%3A/gi, ':')
 }

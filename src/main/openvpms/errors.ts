@@ -129,6 +129,16 @@ function notFound(serverMessage: string | undefined): AppError {
   )
 }
 
+const INVALID_REFERENCE_MESSAGE =
+  'That is not a booking reference: a reference looks like 391:a98f02c9-1a4b-11e6-….'
+
+/** A reference that can never be valid (spec §7.3 wants `<id>:<linkId>`), refused without asking the server. */
+export function invalidReference(): AppError {
+  return error('VALIDATION', INVALID_REFERENCE_MESSAGE, undefined, [
+    { field: 'reference', message: INVALID_REFERENCE_MESSAGE },
+  ])
+}
+
 interface KnownRefusal {
   readonly pattern: RegExp
   readonly message: string
@@ -189,7 +199,7 @@ const BAD_REQUEST_MESSAGES: readonly KnownRefusal[] = [
   },
   {
     pattern: /^Invalid booking reference$/,
-    message: 'That is not a booking reference: a reference looks like 391:a98f02c9-1a4b-11e6-….',
+    message: INVALID_REFERENCE_MESSAGE,
     field: 'reference',
   },
   {

@@ -399,6 +399,23 @@ describe('booking and cancelling', () => {
     expect(sandbox.requestCount).toBe(before)
   })
 
+  it.each(['.', '..'])(
+    'refuses %s as a reference without asking the server (a URL would climb to another resource)',
+    async (reference) => {
+      const before = sandbox.requestCount
+
+      const lookup = await failureOf(client.getBooking(reference))
+      const cancel = await failureOf(client.cancelBooking(reference))
+
+      for (const error of [lookup, cancel]) {
+        expect(error.code).toBe('VALIDATION')
+        expect(error.message).toMatch(/^That is not a booking reference/)
+        expect(error.fieldErrors?.map((fieldError) => fieldError.field)).toEqual(['reference'])
+      }
+      expect(sandbox.requestCount).toBe(before)
+    },
+  )
+
   it('refuses an empty reference without asking the server', async () => {
     const before = sandbox.requestCount
 
