@@ -13,6 +13,11 @@ export interface Fault {
   times?: number
   /** `latency`: extra milliseconds. */
   ms?: number
+  /**
+   * `reset` and `hang`: handle the request first (a POST books, a DELETE cancels), then lose the answer — the case
+   * where a client cannot know that its request took effect.
+   */
+  afterHandling?: boolean
 }
 
 interface Armed {

@@ -192,6 +192,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       const delay = latencyMs + decision.extraDelayMs
       if (delay > 0) await sleep(delay)
       if (response.destroyed) return
+      const lost = decision.fault?.kind === 'reset' || decision.fault?.kind === 'hang'
+      if (lost && decision.fault?.afterHandling) {
+        try {
+          answer(request, body)
+        } catch {
+          // The answer is lost either way; an error here changed nothing.
+        }
+      }
       switch (decision.fault?.kind) {
         case 'reset':
           request.socket.destroy()

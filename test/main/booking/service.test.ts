@@ -4,11 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { bookingHandlers } from '../../../src/main/booking/ipc'
 import { BookingJournal } from '../../../src/main/booking/journal'
-import {
-  BookingService,
-  outcomeMessages,
-  type BookingClient,
-} from '../../../src/main/booking/service'
+import { BookingService, outcomeMessages } from '../../../src/main/booking/service'
 import { CalendarService } from '../../../src/main/calendar/service'
 import { ClinicService } from '../../../src/main/clinic/service'
 import type { BookingDraft, DayView } from '../../../src/shared/domain'
@@ -212,30 +208,20 @@ describe('BookingService.create', () => {
     })
   })
 
-  it('when the answer is lost after the server booked, says the time now shows as taken', async () => {
-    const real = s.newClient()
-    const lostAnswer: BookingClient = {
-      scheduleFreeBusy: (...args) => real.scheduleFreeBusy(...args),
-      userFreeBusy: (...args) => real.userFreeBusy(...args),
-      getBooking: (reference) => real.getBooking(reference),
-      cancelBooking: (reference) => real.cancelBooking(reference),
-      createBooking: async (booking) => {
-        await real.createBooking(booking)
-        throw new AppFailure({ code: 'OUTCOME_UNKNOWN', message: 'no answer' })
-      },
-    }
-    const booking = new BookingService({
-      getClient: () => lostAnswer,
-      clinic: s.clinic,
-      calendar: s.calendar,
-      journal: s.journal,
-      now: () => at('09:00', '2019-02-14'),
-    })
+  it('when the answer is lost after the server booked, says the time now shows as taken, and never resends', async () => {
+    await s.clinic.loadLocation(98)
+    s.sandbox.injectFault({ kind: 'reset', method: 'POST', path: '/bookings', afterHandling: true })
+    const before = s.sandbox.requestCount
 
-    const failure = await failureOf(booking.create(draft()))
+    const failure = await failureOf(s.booking.create(draft()))
 
     expect(failure.error.code).toBe('OUTCOME_UNKNOWN')
     expect(failure.error.message).toBe(outcomeMessages.taken)
+    expect(s.sandbox.requestCount - before).toBe(3)
+    expect((await s.journal.list())[0]).toMatchObject({
+      outcome: 'unknown',
+      message: outcomeMessages.taken,
+    })
   })
 })
 
@@ -254,6 +240,16 @@ describe('BookingService.create on a server that hangs', () => {
     expect(failure.error.code).toBe('OUTCOME_UNKNOWN')
     expect(failure.error.message).toBe(outcomeMessages.free)
     expect(s.sandbox.requestCount - before).toBe(3)
+  })
+
+  it('answers OUTCOME_UNKNOWN, time taken, when the server booked and then never answered', async () => {
+    await s.clinic.loadLocation(98)
+    s.sandbox.injectFault({ kind: 'hang', method: 'POST', path: '/bookings', afterHandling: true })
+
+    const failure = await failureOf(s.booking.create(draft()))
+
+    expect(failure.error.code).toBe('OUTCOME_UNKNOWN')
+    expect(failure.error.message).toBe(outcomeMessages.taken)
   })
 })
 

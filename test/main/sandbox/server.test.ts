@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox'
-import { basic, client, GUIDE_DAY } from './support'
+import { basic, BEFORE_GUIDE_DAY, client, GUIDE_DAY, guideBooking } from './support'
 
 let sandbox: RunningSandbox
 let api: ReturnType<typeof client>
@@ -43,6 +43,22 @@ describe('fault injection', () => {
 
     await expect(api.get('/locations')).rejects.toThrow()
     expect((await api.get('/locations')).status).toBe(200)
+  })
+
+  it('reset afterHandling: books, then drops the connection; a plain reset books nothing', async () => {
+    sandbox.setNow(BEFORE_GUIDE_DAY)
+    const busy = `/schedules/136/busy?${GUIDE_DAY}`
+    sandbox.injectFault({ kind: 'reset', method: 'POST' })
+    await expect(api.post(guideBooking())).rejects.toThrow()
+    const afterPlainReset = await api.text(busy)
+    sandbox.injectFault({ kind: 'reset', method: 'POST', afterHandling: true })
+
+    await expect(api.post(guideBooking())).rejects.toThrow()
+
+    expect(afterPlainReset).not.toContain('12:30:00.000')
+    expect(await api.text(busy)).toContain(
+      '{"start":"2019-02-15T12:30:00.000+11:00","end":"2019-02-15T12:45:00.000+11:00"}',
+    )
   })
 
   it('hang: never answers, and close() still ends the connection', async () => {
