@@ -284,6 +284,13 @@ describe('transport (spec §1.2, §1.3, §8)', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/html/)
   })
 
+  it('answers the container 400 page for a path with broken percent-encoding', async () => {
+    const response = await api.get('/bookings/%E0%A4%A')
+
+    expect(response.status).toBe(400)
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/)
+  })
+
   it('accepts +5 and 007 forms of numeric ids', async () => {
     expect((await call('/schedules/+020'))[0]).toBe(200)
   })
