@@ -228,7 +228,7 @@ describe('schedule free and busy', () => {
 })
 
 describe('user free and busy', () => {
-  it('name the user and keep free time inside the query, tagged with schedules', async () => {
+  it('name the user, keep free time inside the query, and tag every range with a schedule', async () => {
     const { zone, users } = await clinic()
     const window = dayWindow(zone, WINDOW_DAYS)
 
@@ -242,6 +242,11 @@ describe('user free and busy', () => {
       for (const range of answer.free) {
         expect(range.start).toBeGreaterThanOrEqual(window.start)
         expect(range.end).toBeLessThanOrEqual(window.end)
+        expect(range.end).toBeGreaterThan(range.start)
+        expect(range.scheduleId).toBeGreaterThan(0)
+      }
+      // spec §6.3/§6.4: both lists keep only positive-length pieces, each tagged with a schedule.
+      for (const range of answer.busy) {
         expect(range.end).toBeGreaterThan(range.start)
         expect(range.scheduleId).toBeGreaterThan(0)
       }
