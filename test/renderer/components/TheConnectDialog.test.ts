@@ -81,4 +81,40 @@ describe('TheConnectDialog', () => {
 
     expect(wrapper.emitted('close')).toHaveLength(1)
   })
+
+  it('opens filled with the clinic’s address and username, ready for the password', async () => {
+    fake.answer({ 'session:getStatus': () => ok({ ...clinicStatus, connected: false }) })
+    const pinia = createPinia()
+    setActivePinia(pinia)
+    const wrapper = mount(TheConnectDialog, {
+      props: { open: false },
+      global: { plugins: [pinia] },
+    })
+    await useSessionStore().load()
+
+    await wrapper.setProps({ open: true })
+
+    expect((wrapper.find('#connect-url').element as HTMLInputElement).value).toBe(
+      clinicStatus.serverUrl,
+    )
+    expect((wrapper.find('#connect-username').element as HTMLInputElement).value).toBe('frontdesk')
+    expect(wrapper.find('#connect-password').attributes('autofocus')).toBeDefined()
+    expect(wrapper.find('#connect-url').attributes('autofocus')).toBeUndefined()
+  })
+
+  it('shows each refused field beside it', async () => {
+    fake.answer({
+      'session:connect': () =>
+        fail('VALIDATION', 'Enter the OpenVPMS username.', {
+          fieldErrors: [{ field: 'username', message: 'Enter the OpenVPMS username.' }],
+        }),
+    })
+    const wrapper = await mountDialog()
+
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+
+    expect(wrapper.find('#connect-username').attributes('aria-invalid')).toBe('true')
+    expect(wrapper.find('#connect-username-error').text()).toBe('Enter the OpenVPMS username.')
+  })
 })

@@ -64,4 +64,20 @@ describe('TheDemoBanner', () => {
     expect(fake.callsTo('session:useDemo')).toHaveLength(1)
     expect(wrapper.find('[aria-label="Demo clinic"]').exists()).toBe(true)
   })
+
+  it('asks for the password again when the server refused it mid-session', async () => {
+    const wrapper = await mountBanner()
+    fake.emit('session:changed', {
+      ...clinicStatus,
+      connected: false,
+      notice: 'The server refused the password for frontdesk (it may have been changed).',
+    })
+    await flushPromises()
+
+    await wrapper.get('button').trigger('click')
+
+    expect(wrapper.get('[role="status"]').text()).toContain('refused the password')
+    expect(wrapper.get('button').text()).toBe('Enter the password…')
+    expect(wrapper.emitted('connect')).toHaveLength(1)
+  })
 })
