@@ -56,11 +56,16 @@ export const UNEXPECTED_MESSAGE =
 const isChannel = (channel: unknown): channel is ChannelName =>
   typeof channel === 'string' && Object.hasOwn(requestSchemas, channel)
 
-function fieldErrorsOf(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.map(String).join('.') || '(request)',
-    message: issue.message,
-  }))
+// The booking form's fields arrive wrapped in `draft`; named as the form names them, an error (say, pasted notes
+// over the length limit) is shown beside its field instead of as an unplaced technical path.
+const FORM_ROOT: Partial<Record<ChannelName, string>> = { 'booking:create': 'draft' }
+
+function fieldErrorsOf(channel: ChannelName, error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String)
+    if (path.length > 1 && path[0] === FORM_ROOT[channel]) path.shift()
+    return { field: path.join('.') || '(request)', message: issue.message }
+  })
 }
 
 /** An AppFailure's error as plain data (structured-clone safe, nothing but the AppError fields). */
@@ -85,7 +90,7 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
     }
     const parsed = requestSchemas[channel].safeParse(request)
     if (!parsed.success) {
-      const fieldErrors = fieldErrorsOf(parsed.error)
+      const fieldErrors = fieldErrorsOf(channel, parsed.error)
       log.warn('ipc: malformed request', { channel, fieldErrors })
       const fields = fieldErrors.map((e) => e.field).join(', ')
       return fail('VALIDATION', `The app sent a malformed ${channel} request (${fields}).`, {

@@ -10,7 +10,8 @@ const instant = z.number().int().min(0).max(8.64e15)
 const isoDate = z.string().refine(isIsoDate, { message: 'Expected a date as yyyy-MM-dd' })
 const empty = z.strictObject({})
 // Generous bounds: they stop a runaway renderer, not a receptionist (OpenVPMS keeps 5000 chars of notes, spec §7.2).
-const text = (max = 200) => z.string().max(max)
+const text = (max = 200) =>
+  z.string().max(max, { message: `Keep this to at most ${max} characters.` })
 
 const draft = z.strictObject({
   locationId: id,

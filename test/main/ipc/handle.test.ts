@@ -131,6 +131,21 @@ describe('createDispatcher', () => {
     expect(log.lines.some((line) => line.level === 'warn')).toBe(true)
   })
 
+  it('names an over-long booking field as the form does, with the limit in words', async () => {
+    const dispatch = createDispatcher(handlers(), new RecordingLog())
+
+    const result = await dispatch('booking:create', {
+      draft: { ...draft, notes: 'x'.repeat(4_001), firstName: 'J'.repeat(201) },
+    })
+
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error.fieldErrors).toEqual([
+      { field: 'firstName', message: 'Keep this to at most 200 characters.' },
+      { field: 'notes', message: 'Keep this to at most 4000 characters.' },
+    ])
+  })
+
   it('refuses unknown properties, missing requests and unknown channels', async () => {
     const dispatch = createDispatcher(handlers(), new RecordingLog())
 
