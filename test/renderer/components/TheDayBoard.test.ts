@@ -1,11 +1,12 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { fail, ok } from '../../../src/shared/result'
+import { fail, ok, type Result } from '../../../src/shared/result'
 import TheDayBoard from '../../../src/renderer/src/components/TheDayBoard.vue'
 import { useCalendarStore } from '../../../src/renderer/src/stores/calendar'
 import { useClinicStore } from '../../../src/renderer/src/stores/clinic'
-import { createFakeApi, type FakeApi } from '../helpers/fake-api'
+import type { DayView } from '../../../src/shared/domain'
+import { createFakeApi, deferred, type FakeApi } from '../helpers/fake-api'
 import { installApi } from '../helpers/api-module'
 import { dayView, mainClinic, mainDetails } from '../helpers/fixtures'
 
@@ -78,5 +79,23 @@ describe('TheDayBoard', () => {
 
     expect(alert.text()).toContain('Could not load this day: vets.example.com cannot be reached.')
     expect(alert.find('button').text()).toBe('Try again')
+  })
+
+  it('never leaves the previous day’s times under the heading of a day that failed to load', async () => {
+    const wrapper = await mountBoard()
+    const next = deferred<Result<DayView>>()
+    fake.answer({ 'calendar:loadDay': () => next.promise })
+
+    const moving = useCalendarStore().shift(1)
+    await flushPromises()
+    const whileLoading = wrapper.get('.fd-columns').attributes('inert')
+    next.resolve(fail('TIMEOUT', 'vets.example.com did not answer in time.'))
+    await moving
+    await flushPromises()
+
+    expect(whileLoading).toBeDefined()
+    expect(wrapper.find('h1').text()).toBe('Main Clinic Sat 16 Feb 2030')
+    expect(wrapper.find('[role="alert"]').text()).toContain('did not answer in time')
+    expect(wrapper.find('.fd-column').exists()).toBe(false)
   })
 })
