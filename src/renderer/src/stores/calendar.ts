@@ -137,6 +137,8 @@ export const useCalendarStore = defineStore('calendar', () => {
     const id = ++searchId
     searchStatus.value = 'loading'
     searchError.value = null
+    // Times found for another type or clinician must not be offered under this search's progress or error.
+    suggestions.value = []
     try {
       const result = await api.calendar.findNextAvailable({
         locationId,
