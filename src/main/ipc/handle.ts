@@ -93,9 +93,14 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
       const fieldErrors = fieldErrorsOf(channel, parsed.error)
       log.warn('ipc: malformed request', { channel, fieldErrors })
       const fields = fieldErrors.map((e) => e.field).join(', ')
-      return fail('VALIDATION', `The app sent a malformed ${channel} request (${fields}).`, {
-        fieldErrors,
-      })
+      // Text over its length limit is something a person typed or pasted, not a bug: say so in their words.
+      const tooLong = parsed.error.issues.every(
+        (issue) => issue.code === 'too_big' && issue.origin === 'string',
+      )
+      const message = tooLong
+        ? `Some text is too long (${fields}): shorten it and try again.`
+        : `The app sent a malformed ${channel} request (${fields}).`
+      return fail('VALIDATION', message, { fieldErrors })
     }
     const handler = handlers[channel] as (request: unknown) => Promise<unknown>
     try {

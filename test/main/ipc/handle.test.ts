@@ -140,6 +140,9 @@ describe('createDispatcher', () => {
 
     expect(result.ok).toBe(false)
     if (result.ok) return
+    expect(result.error.message).toBe(
+      'Some text is too long (firstName, notes): shorten it and try again.',
+    )
     expect(result.error.fieldErrors).toEqual([
       { field: 'firstName', message: 'Keep this to at most 200 characters.' },
       { field: 'notes', message: 'Keep this to at most 4000 characters.' },
