@@ -46,7 +46,7 @@ test('a password refused mid-session is asked for again, with the address and us
   sandbox.injectFault({ kind: 'unauthorized', path: /freebusy/, times: 50 })
 
   // The desk refreshes the visible day on window focus: that request meets the refusal.
-  await page.evaluate(() => window.dispatchEvent(new Event('focus')))
+  await page.evaluate("window.dispatchEvent(new Event('focus'))")
   await expect(page.locator('.fd-connection')).toContainText('Password needed')
   sandbox.clearFaults()
   await page.getByRole('button', { name: 'Enter the password…' }).click()
