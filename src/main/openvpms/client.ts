@@ -102,8 +102,12 @@ const MAX_REFERENCE_LENGTH = 200
 /** A typed client of one OpenVPMS server's Online Booking API V2; every failure is thrown as an AppFailure. */
 export class OpenVpmsClient {
   readonly #http: ApiHttp
+  readonly #retries: number
+  readonly #log: NonNullable<ClientConfig['log']>
 
   constructor(config: ClientConfig) {
+    this.#retries = config.retries ?? DEFAULT_RETRIES
+    this.#log = config.log ?? (() => undefined)
     this.#http = new ApiHttp({
       baseUrl: config.baseUrl.replace(/\/+$/, ''),
       username: config.username,
@@ -256,8 +260,28 @@ export class OpenVpmsClient {
   }
 
   async #getJson<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>> {
-    const answer = await this.#http.send({ method: 'GET', path })
-    return decodeJson(answer, schema)
+    for (let attempt = 0; ; attempt++) {
+      const answer = await this.#http.send({ method: 'GET', path })
+      try {
+        return decodeJson(answer, schema)
+      } catch (thrown) {
+        // A body that is not JSON at all was cut short on the way: asking a GET again is safe. A well-formed body
+        // of the wrong shape would come back the same, so it is not asked again.
+        if (attempt >= this.#retries || !isCutShort(answer)) throw thrown
+        this.#log('info', `GET ${path} → 2xx with a body that is not JSON; asking again`)
+      }
+    }
+  }
+}
+
+/** True for a 2xx JSON answer whose body does not parse (truncated in transit), not for a web page. */
+function isCutShort(answer: HttpAnswer): boolean {
+  if (isHtml(answer)) return false
+  try {
+    JSON.parse(answer.body)
+    return false
+  } catch {
+    return true
   }
 }
 

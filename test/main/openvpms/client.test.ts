@@ -547,12 +547,24 @@ describe('faults', () => {
     expect(sandbox.requestCount - afterRecovery).toBe(3)
   })
 
-  it('reports malformed JSON as BAD_RESPONSE', async () => {
+  it('asks again after a body cut short, and recovers', async () => {
     sandbox.injectFault({ kind: 'malformedJson', method: 'GET' })
+    const before = sandbox.requestCount
+
+    const locations = await clientFor(sandbox).listLocations()
+
+    expect(locations).toHaveLength(2)
+    expect(sandbox.requestCount - before).toBe(2)
+  })
+
+  it('reports JSON that stays malformed as BAD_RESPONSE after two more tries', async () => {
+    sandbox.injectFault({ kind: 'malformedJson', method: 'GET', times: 5 })
+    const before = sandbox.requestCount
 
     const error = await failureOf(clientFor(sandbox).listLocations())
 
     expect(error.code).toBe('BAD_RESPONSE')
+    expect(sandbox.requestCount - before).toBe(3)
   })
 
   it('reports a revoked session as AUTH', async () => {

@@ -78,12 +78,13 @@ describe('a server that is not OpenVPMS', () => {
     expect(error.code).toBe('NOT_OPENVPMS')
   })
 
-  it('reads a JSON answer of the wrong shape as BAD_RESPONSE', async () => {
+  it('reads a JSON answer of the wrong shape as BAD_RESPONSE, asking only once', async () => {
     const server = await serve(answerWith(200, 'application/json', '{"status":"ok"}'))
 
-    const error = await failureOf(clientFor(server.origin).listLocations())
+    const error = await failureOf(clientFor(server.origin, { retries: 2 }).listLocations())
 
     expect(error.code).toBe('BAD_RESPONSE')
+    expect(server.requests).toHaveLength(1)
   })
 })
 
