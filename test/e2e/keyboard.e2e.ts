@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon'
-import { addDays } from '../../src/shared/time'
+import { addDays, formatTime } from '../../src/shared/time'
+import { goToDay } from './helpers/board'
+import { firstFreeSlot } from './helpers/slots'
 import { test, expect } from './helpers/desk'
 
 test('the desk works from the keyboard: help, days, today, lookup, Escape', async ({ desk }) => {
@@ -79,4 +81,32 @@ test('N books the time last chosen on the board', async ({ desk }) => {
   await page.keyboard.press('n')
 
   await expect(types).toBeVisible()
+})
+
+test('a board time is chosen and booked without the mouse', async ({ desk }) => {
+  const { client } = await desk.connectTo()
+  const zone = 'Australia/Sydney'
+  const { date, slot } = await firstFreeSlot(client, 136, zone, 15)
+  await desk.open()
+  const page = desk.page
+  await page.getByLabel('Location').selectOption({ label: 'Main Clinic' })
+  await goToDay(page, date)
+  const column = page.getByRole('group', { name: 'Free times of Main Appointment Schedule' })
+
+  await column.focus()
+  await page.keyboard.press('ArrowDown')
+  await expect(column.locator('xpath=..').getByRole('status')).toContainText(
+    `${formatTime(slot.start, zone)}–${formatTime(slot.end, zone)} free`,
+  )
+  await page.screenshot({ path: 'test-results/keyboard-pick.png' })
+  await page.keyboard.press('Enter')
+  const types = page.getByRole('dialog', { name: 'Choose the appointment type' })
+  await expect(types).toBeVisible()
+  await types.getByRole('button', { name: /Short Consult/ }).focus()
+  await page.keyboard.press('Enter')
+
+  const form = page.getByRole('dialog', { name: 'New booking' })
+  await expect(form.locator('.fd-summary')).toContainText(
+    `${formatTime(slot.start, zone)}–${formatTime(slot.end, zone)}`,
+  )
 })

@@ -3,12 +3,13 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { fail, ok, type Result } from '../../../src/shared/result'
 import TheDayBoard from '../../../src/renderer/src/components/TheDayBoard.vue'
+import { useBookingStore } from '../../../src/renderer/src/stores/booking'
 import { useCalendarStore } from '../../../src/renderer/src/stores/calendar'
 import { useClinicStore } from '../../../src/renderer/src/stores/clinic'
 import type { DayView } from '../../../src/shared/domain'
 import { createFakeApi, deferred, type FakeApi } from '../helpers/fake-api'
 import { installApi } from '../helpers/api-module'
-import { dayView, mainClinic, mainDetails } from '../helpers/fixtures'
+import { at, dayView, mainClinic, mainDetails } from '../helpers/fixtures'
 
 vi.mock(
   '../../../src/renderer/src/api',
@@ -97,5 +98,26 @@ describe('TheDayBoard', () => {
     expect(wrapper.find('h1').text()).toBe('Main Clinic Sat 16 Feb 2030')
     expect(wrapper.find('[role="alert"]').text()).toContain('did not answer in time')
     expect(wrapper.find('.fd-column').exists()).toBe(false)
+  })
+
+  it('books from the keyboard: Up and Down walk a schedule’s free slots, Enter opens the booking', async () => {
+    const wrapper = await mountBoard()
+    await wrapper.get('.fd-booking-clinician select').setValue('1158')
+    const column = wrapper.get('section[data-schedule-id="136"] [role="group"]')
+
+    await column.trigger('keydown', { key: 'ArrowDown' })
+    await column.trigger('keydown', { key: 'ArrowDown' })
+    await column.trigger('keydown', { key: 'ArrowUp' })
+    const said = wrapper.get('section[data-schedule-id="136"] [role="status"]').text()
+    await column.trigger('keydown', { key: 'Enter' })
+
+    expect(column.attributes('aria-label')).toBe('Free times of Main Appointment Schedule')
+    expect(said).toBe('11:30–11:45 free: Enter to book.')
+    expect(useBookingStore().phase).toBe('type')
+    expect(useBookingStore().selection).toEqual({
+      scheduleId: 136,
+      start: at(DAY, '11:30'),
+      end: at(DAY, '11:45'),
+    })
   })
 })
