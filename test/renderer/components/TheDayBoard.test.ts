@@ -120,4 +120,19 @@ describe('TheDayBoard', () => {
       end: at(DAY, '11:45'),
     })
   })
+
+  it('says when a shown day could not be refreshed, and as of when it is shown', async () => {
+    const wrapper = await mountBoard()
+    fake.answer({
+      'calendar:loadDay': () => fail('SERVER', 'The OpenVPMS server had a problem (HTTP 500).'),
+    })
+
+    await useCalendarStore().load({ refresh: true })
+    await flushPromises()
+
+    expect(wrapper.get('[role="alert"]').text()).toContain(
+      'Could not refresh this day, so it is shown as it was at 08:00: The OpenVPMS server had a problem (HTTP 500).',
+    )
+    expect(wrapper.findAll('.fd-column')).toHaveLength(2)
+  })
 })
