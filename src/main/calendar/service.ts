@@ -20,7 +20,6 @@ import type {
 } from '../../shared/ipc-contract'
 import { AppFailure } from '../../shared/result'
 import {
-  availabilityBySchedule,
   clinicianAvailability,
   clinicianDay,
   type ScheduleFreeBusy,
@@ -28,7 +27,7 @@ import {
 } from '../../shared/availability'
 import { clip } from '../../shared/intervals'
 import { bookableStarts, typeDuration } from '../../shared/slots'
-import { addDays, dayBounds, daysBetween, todayIn } from '../../shared/time'
+import { addDays, dayBounds, daysBetween, isoDateOf, todayIn } from '../../shared/time'
 import type { Logger } from '../ipc/handle'
 import type { OpenVpmsClient } from '../openvpms/client'
 import { sessionChanged, type ClientProvider, type ClinicService } from '../clinic/service'
@@ -200,7 +199,10 @@ export class CalendarService {
     const freeBusy = new Map<number, ScheduleFreeBusy>(
       schedules.map((schedule, index) => [schedule.id, answers[index] ?? { free: [], busy: [] }]),
     )
-    const available = clinician ? availabilityBySchedule(clinician, freeBusy) : null
+    const available =
+      clinician && clinicianId !== null
+        ? availabilityByDay(clinicianId, clinician, freeBusy, range, zone)
+        : null
     const suggestions = schedules.flatMap((schedule, index) => {
       const answer = freeBusy.get(schedule.id) ?? { free: [], busy: [] }
       const type = schedule.appointmentTypes.find((t) => t.id === appointmentTypeId)
@@ -417,6 +419,36 @@ function checkClinician(details: LocationDetails, clinicianId: number | null): v
       'clinicianId',
     )
   }
+}
+
+/**
+ * A clinician's availability on each schedule over several days, worked out one day at a time exactly as the day
+ * board does: whether a gap in their roster is an appointment is judged within a day (see appointmentBusy), so a
+ * search offers the same times the board shows for them.
+ */
+function availabilityByDay(
+  clinicianId: number,
+  answer: { readonly free: readonly ScheduleRange[]; readonly busy: readonly ScheduleRange[] },
+  freeBusy: ReadonlyMap<number, ScheduleFreeBusy>,
+  range: Range,
+  zone: string,
+): Record<number, Range[]> {
+  const available: Record<number, Range[]> = {}
+  for (let date = isoDateOf(range.start, zone); ; date = addDays(date, 1)) {
+    const bounds = dayBounds(date, zone)
+    if (bounds.start >= range.end) break
+    const day = new Map<number, ScheduleFreeBusy>(
+      [...freeBusy].map(([id, answer]) => [
+        id,
+        { free: clip(answer.free, bounds), busy: clip(answer.busy, bounds) },
+      ]),
+    )
+    const clinician = clinicianDay(clinicianId, answer, day, bounds)
+    for (const [id, ranges] of Object.entries(clinician.available)) {
+      available[Number(id)] = [...(available[Number(id)] ?? []), ...ranges]
+    }
+  }
+  return available
 }
 
 function subtractBusy(answer: ScheduleFreeBusy): Range[] {

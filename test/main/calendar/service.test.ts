@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { calendarHandlers } from '../../../src/main/calendar/ipc'
 import type { DayView, Range } from '../../../src/shared/domain'
 import { covers } from '../../../src/shared/intervals'
-import { isOnSlotBoundary } from '../../../src/shared/slots'
+import { bookableStarts, isOnSlotBoundary } from '../../../src/shared/slots'
 import { addDays, dayBounds, formatTime, todayIn } from '../../../src/shared/time'
 import { at, codeOf, startServices, SYDNEY, type Services } from '../clinic/harness'
 
@@ -436,6 +436,48 @@ describe('CalendarService.findNextAvailable on the generated clinic around today
       }
       const horizon = dayBounds(addDays(todayIn(SYDNEY, now), 3), SYDNEY).start
       expect(first?.start ?? null).toBe(expected !== null && expected < horizon ? expected : null)
+    }
+  })
+
+  it('offers a clinician exactly the times the day board shows for them, day after day', async () => {
+    const details = await live.clinic.loadLocation(106)
+    const now = Date.now() - (Date.now() % HOUR)
+    const today = todayIn(SYDNEY, now)
+    const days = await Promise.all(
+      Array.from({ length: 14 }, (_, d) =>
+        live.calendar.loadDay({ locationId: 106, date: addDays(today, d), scheduleIds: [] }),
+      ),
+    )
+
+    for (const clinician of details.clinicians) {
+      const found = await live.calendar.findNextAvailable({
+        locationId: 106,
+        appointmentTypeId: 66,
+        clinicianId: clinician.id,
+        days: 14,
+        limit: 100,
+      })
+      const onBoard = days.flatMap((view) =>
+        details.schedules.flatMap((schedule) => {
+          const type = schedule.appointmentTypes.find((t) => t.id === 66)
+          const available =
+            view.clinicians.find((c) => c.clinicianId === clinician.id)?.available[schedule.id] ??
+            []
+          return type === undefined
+            ? []
+            : bookableStarts(available, schedule, type, SYDNEY, { after: now }).map((start) => ({
+                start,
+                scheduleId: schedule.id,
+              }))
+        }),
+      )
+      onBoard.sort((a, b) => a.start - b.start)
+
+      const offered = found.map(({ start, scheduleId }) => ({ start, scheduleId }))
+      expect(new Set(offered.map((o) => `${o.start}@${o.scheduleId}`))).toEqual(
+        new Set(onBoard.slice(0, found.length).map((o) => `${o.start}@${o.scheduleId}`)),
+      )
+      expect(found.length).toBe(Math.min(100, onBoard.length))
     }
   })
 
