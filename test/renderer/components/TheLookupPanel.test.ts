@@ -5,6 +5,7 @@ import type { BookingDetails } from '../../../src/shared/domain'
 import { fail, ok, type AppError } from '../../../src/shared/result'
 import TheLookupPanel from '../../../src/renderer/src/components/TheLookupPanel.vue'
 import { useClinicStore } from '../../../src/renderer/src/stores/clinic'
+import { useLookupStore } from '../../../src/renderer/src/stores/lookup'
 import { createFakeApi, type FakeApi } from '../helpers/fake-api'
 import { installApi } from '../helpers/api-module'
 import { at, dayView, mainClinic, mainDetails } from '../helpers/fixtures'
@@ -125,5 +126,16 @@ describe('TheLookupPanel', () => {
     expect(wrapper.find('[role="alert"]').text()).toContain(
       'no longer pending — the patient may already be checked in',
     )
+  })
+
+  it('shows the reference of a lookup started elsewhere, such as the journal', async () => {
+    fake.answer({ 'booking:get': () => ok(found) })
+    const wrapper = await mountPanel()
+
+    await useLookupStore().find(REF)
+    await flushPromises()
+
+    expect((wrapper.find('#lookup-reference').element as HTMLInputElement).value).toBe(REF)
+    expect(wrapper.get('[data-testid="lookup-details"]').text()).toContain('Judith Bourke')
   })
 })
