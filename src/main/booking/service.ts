@@ -14,7 +14,11 @@ import type {
   SlotSuggestion,
 } from '../../shared/domain'
 import { AppFailure, type AppError, type FieldError } from '../../shared/result'
-import { availabilityBySchedule, clinicianAvailability } from '../../shared/availability'
+import {
+  availabilityBySchedule,
+  clinicianAvailability,
+  type ScheduleFreeBusy,
+} from '../../shared/availability'
 import { covers, overlaps, union } from '../../shared/intervals'
 import { bookableStarts, isOnSlotBoundary, typeDuration } from '../../shared/slots'
 import { dayBounds, formatTime, isoDateOf } from '../../shared/time'
@@ -237,15 +241,25 @@ export class BookingService {
     const zone = details.location.timeZone
     const from = dayBounds(isoDateOf(draft.start, zone), zone).start
     const to = Math.max(dayBounds(isoDateOf(draft.start, zone), zone).end, draft.end)
-    const [own, clinician] = await Promise.all([
+    // spec §6.5: the clinician's appointment on another schedule may still be listed as free on this one; only
+    // the other schedules' busy time tells it apart (as on the board), so with a clinician every schedule is read.
+    const others =
+      draft.clinicianId === null ? [] : details.schedules.filter((s) => s.id !== schedule.id)
+    const [own, clinician, otherAnswers] = await Promise.all([
       client.scheduleFreeBusy(schedule.id, from, to),
       draft.clinicianId === null
         ? Promise.resolve(null)
         : client.userFreeBusy(draft.clinicianId, draft.locationId, from, to),
+      Promise.all(
+        others.map(
+          async (other) => [other.id, await client.scheduleFreeBusy(other.id, from, to)] as const,
+        ),
+      ),
     ])
     const scheduleFree = clinicianAvailability(own.free, own, [])
+    const everySchedule = new Map<number, ScheduleFreeBusy>([[schedule.id, own], ...otherAnswers])
     const bookable = clinician
-      ? (availabilityBySchedule(clinician, new Map([[schedule.id, own]]))[schedule.id] ?? [])
+      ? (availabilityBySchedule(clinician, everySchedule)[schedule.id] ?? [])
       : scheduleFree
     return { schedule: scheduleFree, busy: union(own.busy), bookable }
   }

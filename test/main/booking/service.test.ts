@@ -177,6 +177,29 @@ describe('BookingService.create', () => {
     expect(startsOf(failure)).toEqual(['11:30', '11:45'])
   })
 
+  it('refuses a clinician already booked at that time on another schedule, though the server lists them free there (spec §6.5)', async () => {
+    await s.booking.create(
+      draft({ clinicianId: 1158, scheduleId: 136, start: at('14:00'), end: at('14:15') }),
+    )
+
+    const failure = await failureOf(
+      s.booking.create(
+        draft({
+          firstName: 'Olivia',
+          lastName: 'Smith',
+          scheduleId: 211,
+          appointmentTypeId: 87,
+          clinicianId: 1158,
+          start: at('14:00'),
+          end: at('14:30'),
+        }),
+      ),
+    )
+
+    expect(failure.error.code).toBe('CONFLICT')
+    expect(failure.error.message).toContain('Andrew Turner is not available at that time.')
+  })
+
   it('books with a clinician inside their availability', async () => {
     const confirmation = await s.booking.create(
       draft({
