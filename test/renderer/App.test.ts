@@ -1,8 +1,9 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ok } from '../../src/shared/result'
+import { fail, ok } from '../../src/shared/result'
 import App from '../../src/renderer/src/App.vue'
+import { useCalendarStore } from '../../src/renderer/src/stores/calendar'
 import { createFakeApi, type FakeApi } from './helpers/fake-api'
 import { installApi } from './helpers/api-module'
 import { clinicStatus, dayView, demoStatus, mainClinic, mainDetails } from './helpers/fixtures'
@@ -81,5 +82,38 @@ describe('App', () => {
 
     expect(fake.callsTo('clinic:listLocations').length).toBe(locationsBefore + 1)
     expect(dayLoads().at(-1)).toEqual({ locationId: 98, date: '2030-02-15', scheduleIds: [] })
+  })
+
+  it('recovers by itself when the server was down as the desk opened', async () => {
+    fake.answer({
+      'clinic:listLocations': () => fail('NETWORK', 'Cannot reach vets.example.com.'),
+    })
+    const wrapper = await mountApp()
+    const whileDown = wrapper.get('.fd-board [role="alert"]').text()
+    fake.answer({ 'clinic:listLocations': () => ok([mainClinic]) })
+
+    vi.advanceTimersByTime(30_000)
+    await flushPromises()
+
+    expect(whileDown).toContain(
+      'Could not load the clinic’s schedules: Cannot reach vets.example.com.',
+    )
+    expect(dayLoads().at(-1)).toEqual({ locationId: 98, date: '2030-02-15', scheduleIds: [] })
+    expect(wrapper.findAll('.fd-column')).toHaveLength(2)
+  })
+
+  it('reloads the shown day once the password is entered again', async () => {
+    fake.answer({ 'session:getStatus': () => ok(clinicStatus) })
+    await mountApp()
+    await useCalendarStore().show('2030-02-18')
+    fake.emit('session:changed', { ...clinicStatus, connected: false })
+    await flushPromises()
+    const loadsBefore = dayLoads().length
+
+    fake.emit('session:changed', clinicStatus)
+    await flushPromises()
+
+    expect(dayLoads().length).toBe(loadsBefore + 1)
+    expect(dayLoads().at(-1)).toMatchObject({ date: '2030-02-18' })
   })
 })
