@@ -188,8 +188,11 @@ export class CalendarService {
     if (range.end <= now) return []
 
     const client = this.#deps.getClient()
+    // spec §6.5: a clinician's appointment may hide in another schedule's free list; telling it apart takes every
+    // schedule's busy time (as on the board), including schedules that do not take the type.
+    const asked = clinicianId === null ? schedules : details.schedules
     const [answers, clinician] = await Promise.all([
-      Promise.all(schedules.map((s) => client.scheduleFreeBusy(s.id, range.start, range.end))),
+      Promise.all(asked.map((s) => client.scheduleFreeBusy(s.id, range.start, range.end))),
       clinicianId === null
         ? Promise.resolve(null)
         : client.userFreeBusy(clinicianId, locationId, range.start, range.end),
@@ -197,7 +200,7 @@ export class CalendarService {
     if (generation !== this.#generation) throw sessionChanged()
 
     const freeBusy = new Map<number, ScheduleFreeBusy>(
-      schedules.map((schedule, index) => [schedule.id, answers[index] ?? { free: [], busy: [] }]),
+      asked.map((schedule, index) => [schedule.id, answers[index] ?? { free: [], busy: [] }]),
     )
     const available =
       clinician && clinicianId !== null

@@ -293,6 +293,37 @@ describe('CalendarService.findNextAvailable', () => {
     expect(found.every((x) => x.end <= at('17:00'))).toBe(true)
   })
 
+  it('with a clinician, leaves out their time booked on a schedule that does not take the type (spec §6.5)', async () => {
+    await s.newClient().createBooking({
+      location: 98,
+      schedule: 136,
+      appointmentType: 66,
+      start: at('14:00'),
+      end: at('14:15'),
+      title: null,
+      firstName: 'Judith',
+      lastName: 'Bourke',
+      email: null,
+      phone: null,
+      mobile: '0418976543',
+      patientName: null,
+      notes: null,
+      user: 1158,
+    })
+
+    const found = await s.calendar.findNextAvailable({
+      locationId: 98,
+      appointmentTypeId: 87,
+      clinicianId: 1158,
+      fromDate: '2019-02-15',
+      days: 1,
+      limit: 100,
+    })
+
+    expect(found.map((x) => formatTime(x.start, SYDNEY))).toContain('13:30')
+    expect(found.some((x) => x.start < at('14:15') && x.end > at('14:00'))).toBe(false)
+  })
+
   it('offers only future times, and defaults to today in the location’s zone', async () => {
     s.setNow('2019-02-15T10:00:00+11:00')
 
@@ -327,11 +358,18 @@ describe('CalendarService.findNextAvailable', () => {
     expect(over).toEqual([])
   })
 
-  it('asks once per schedule with the type, and once for the clinician, in parallel', async () => {
+  it('asks once per schedule with the type, or every schedule and the clinician, in parallel', async () => {
     await s.clinic.loadLocation(106)
     s.sandbox.setLatency(ROUND_TRIP)
     const before = s.sandbox.requestCount
 
+    await s.calendar.findNextAvailable({
+      locationId: 106,
+      appointmentTypeId: 87,
+      clinicianId: null,
+      fromDate: '2019-02-15',
+    })
+    const middle = s.sandbox.requestCount
     const ms = await elapsed(() =>
       s.calendar.findNextAvailable({
         locationId: 106,
@@ -341,8 +379,9 @@ describe('CalendarService.findNextAvailable', () => {
       }),
     )
 
-    expect(s.sandbox.requestCount - before).toBe(3 + 1)
-    expect(ms).toBeLessThan(3 * ROUND_TRIP) // 4 round trips one after another
+    expect(middle - before).toBe(3)
+    expect(s.sandbox.requestCount - middle).toBe(6 + 1)
+    expect(ms).toBeLessThan(3 * ROUND_TRIP) // 7 round trips one after another
   })
 
   it('refuses a type no schedule takes and a clinician not at the location', async () => {
