@@ -158,6 +158,26 @@ describe('booking store', () => {
     expect(fake.callsTo('calendar:loadDay').at(-1)?.refresh).toBe(true)
   })
 
+  it('refreshes the board when a booking’s outcome is unknown, so it shows whether the time is now taken', async () => {
+    await openDay()
+    const booking = useBookingStore()
+    fake.answer({
+      'booking:create': () =>
+        fail('OUTCOME_UNKNOWN', 'The time is now busy: the booking was probably made.'),
+    })
+    booking.begin({ scheduleId: 136, start: at(DAY, '09:00'), end: at(DAY, '09:15') })
+    booking.chooseType(66)
+    fillCustomer()
+    const loadsBefore = fake.callsTo('calendar:loadDay').length
+
+    await booking.submit()
+
+    expect(booking.draft).toMatchObject({ firstName: 'Judith' })
+    expect(fake.callsTo('calendar:loadDay').slice(loadsBefore)).toEqual([
+      expect.objectContaining({ refresh: true }),
+    ])
+  })
+
   it('shows the server field errors beside their fields', async () => {
     await openDay()
     const booking = useBookingStore()

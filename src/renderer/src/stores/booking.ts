@@ -218,8 +218,10 @@ export const useBookingStore = defineStore('booking', () => {
       if (!result.ok) {
         error.value = result.error
         status.value = 'error'
-        // The board is out of date when the time was taken meanwhile.
-        if (result.error.code === 'CONFLICT') void calendar.load({ refresh: true })
+        // The board is out of date when the time was taken meanwhile, or may have been taken by this very
+        // booking when its answer never came (issue 6).
+        if (result.error.code === 'CONFLICT' || result.error.code === 'OUTCOME_UNKNOWN')
+          void calendar.load({ refresh: true })
         return false
       }
       confirmation.value = result.data
