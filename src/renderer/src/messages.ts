@@ -33,7 +33,9 @@ export function bookingMessage(error: AppError): string {
     case 'CONFLICT':
       return 'That time has just been taken by another booking. Your details are kept: choose another time below, or pick one on the board.'
     case 'OUTCOME_UNKNOWN':
-      return `No answer came back from the server, so this booking may or may not have been made. Check today's bookings and the appointment book before trying again. ${error.message}`
+      // issue 6: main has already checked whether the time is now busy; its message says what it found and what
+      // to do. A generic "may or may not" in front of "it did not go through" would contradict it.
+      return error.message
     default:
       return error.message
   }
