@@ -1,7 +1,11 @@
 // Runs the live conformance suite (test/live) against OPENVPMS_URL, or, when that is unset, against a sandbox
-// started here on a free loopback port. Extra arguments go to vitest.
+// started here on a free loopback port, and ends with one line `N passed, N failed`. Extra arguments go to vitest.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+
+/** Where vitest's JSON report goes (npm test reads it too). */
+const report = '.test-reports/live.json'
 
 const extra = process.argv.slice(2)
 const env = { ...process.env }
@@ -28,13 +32,23 @@ if (!env.OPENVPMS_URL) {
   console.log(`live suite against the sandbox at ${env.OPENVPMS_URL}`)
 }
 
-const vitest = spawn('npx', ['vitest', 'run', '--project', 'live', '--passWithNoTests', ...extra], {
-  stdio: 'inherit',
-  env,
-})
+mkdirSync('.test-reports', { recursive: true })
+rmSync(report, { force: true })
+const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`]
+const vitest = spawn(
+  'npx',
+  ['vitest', 'run', '--project', 'live', '--passWithNoTests', ...reporters, ...extra],
+  { stdio: 'inherit', env },
+)
 const [code] = await once(vitest, 'exit')
 if (sandbox) {
   process.kill(-sandbox.pid, 'SIGTERM')
   await once(sandbox, 'exit')
+}
+if (existsSync(report)) {
+  const { numPassedTests = 0, numFailedTests = 0 } = JSON.parse(readFileSync(report, 'utf8'))
+  console.log(`${numPassedTests} passed, ${numFailedTests} failed`)
+} else {
+  console.log('0 passed, 1 failed')
 }
 process.exit(code ?? 1)
