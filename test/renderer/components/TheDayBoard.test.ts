@@ -89,12 +89,15 @@ describe('TheDayBoard', () => {
 
     const moving = useCalendarStore().shift(1)
     await flushPromises()
-    const whileLoading = wrapper.get('.fd-columns').attributes('inert')
+    const column = wrapper.get('section[data-schedule-id="136"] [role="group"]')
+    await column.trigger('keydown', { key: 'ArrowDown' })
+    await column.trigger('keydown', { key: 'Enter' })
+    const whileLoading = useBookingStore().phase
     next.resolve(fail('TIMEOUT', 'vets.example.com did not answer in time.'))
     await moving
     await flushPromises()
 
-    expect(whileLoading).toBeDefined()
+    expect(whileLoading).toBe('closed')
     expect(wrapper.find('h1').text()).toBe('Main Clinic Sat 16 Feb 2030')
     expect(wrapper.find('[role="alert"]').text()).toContain('did not answer in time')
     expect(wrapper.find('.fd-column').exists()).toBe(false)
