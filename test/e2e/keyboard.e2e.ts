@@ -94,11 +94,15 @@ test('a board time is chosen and booked without the mouse', async ({ desk }) => 
   const column = page.getByRole('group', { name: 'Free times of Main Appointment Schedule' })
 
   await column.focus()
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('ArrowLeft')
+  await page.locator('.fd-columns[aria-busy="false"]').waitFor()
+  await expect(page.getByLabel('Date', { exact: true })).toHaveValue(date)
+  await expect(column).toBeFocused()
   await page.keyboard.press('ArrowDown')
   await expect(column.locator('xpath=..').getByRole('status')).toContainText(
     `${formatTime(slot.start, zone)}–${formatTime(slot.end, zone)} free`,
   )
-  await page.screenshot({ path: 'test-results/keyboard-pick.png' })
   await page.keyboard.press('Enter')
   const types = page.getByRole('dialog', { name: 'Choose the appointment type' })
   await expect(types).toBeVisible()
