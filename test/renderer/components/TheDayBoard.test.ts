@@ -138,4 +138,12 @@ describe('TheDayBoard', () => {
     )
     expect(wrapper.findAll('.fd-column')).toHaveLength(2)
   })
+
+  it('shows progress from the first moment, before the clinic has started loading', () => {
+    setActivePinia(createPinia())
+
+    const wrapper = mount(TheDayBoard, { attachTo: document.body })
+
+    expect(wrapper.get('.fd-progress').text()).toBe('Loading the day…')
+  })
 })
