@@ -146,4 +146,17 @@ describe('TheDayBoard', () => {
 
     expect(wrapper.get('.fd-progress').text()).toBe('Loading the day…')
   })
+
+  it('offers no pointless Try again while the password is needed', async () => {
+    fake.answer({
+      'calendar:loadDay': () =>
+        fail('NOT_CONNECTED', 'Not connected: enter the password for frontdesk to connect.'),
+    })
+    const wrapper = await mountBoard()
+
+    const alert = wrapper.get('[role="alert"]')
+
+    expect(alert.text()).toContain('enter the password for frontdesk')
+    expect(alert.find('button').exists()).toBe(false)
+  })
 })
