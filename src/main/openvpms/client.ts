@@ -2,7 +2,14 @@
 import type { z } from 'zod'
 import type { AppointmentType, Clinician, Instant, Location, Range } from '../../shared/domain'
 import { AppFailure } from '../../shared/result'
-import { badResponse, invalidReference, isHtml, notOpenVpms, unexpected } from './errors'
+import {
+  badResponse,
+  invalidReference,
+  isHtml,
+  notOpenVpms,
+  outcomeUnknown,
+  unexpected,
+} from './errors'
 import type { HttpAnswer } from './errors'
 import { ApiHttp } from './http'
 import type { LogLevel } from './http'
@@ -304,6 +311,9 @@ function decodeJson<S extends z.ZodType>(answer: HttpAnswer, schema: S): z.outpu
 }
 
 /** spec §7.2: 201 with a text/plain reference; servers before OVPMS-1981 labelled the same text application/json. */
+/** Parts of letters, digits, `-`, `_` and `.`, joined by colons: no quotes, brackets, spaces or slashes. */
+const REFERENCE_FORM = /^[\w.-]+(?::[\w.-]+)+$/
+
 function referenceFrom(answer: HttpAnswer): string {
   if (isHtml(answer)) throw new AppFailure(notOpenVpms())
   let reference = answer.body.trim()
@@ -315,12 +325,14 @@ function referenceFrom(answer: HttpAnswer): string {
       // Not a JSON string after all: checked as plain text below.
     }
   }
-  if (reference === '' || reference.length > MAX_REFERENCE_LENGTH || /[\s/?#]/.test(reference)) {
-    throw new AppFailure(
-      badResponse(
-        'the booking was accepted but no usable reference came back: check the appointment book',
-      ),
-    )
+  // spec §7.2: 201 and `<id>:<uuid>` (older servers: `<id>:<customer>:<uuid>`). Anything else — a 200 page, a
+  // body cut short — may still have booked: the caller must treat the outcome as unknown and check the time.
+  if (
+    answer.status !== 201 ||
+    reference.length > MAX_REFERENCE_LENGTH ||
+    !REFERENCE_FORM.test(reference)
+  ) {
+    throw new AppFailure(outcomeUnknown())
   }
   return reference
 }

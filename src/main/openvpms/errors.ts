@@ -320,6 +320,25 @@ export function errorCodes(thrown: unknown): string[] {
   return codes
 }
 
+/** What a receptionist is told for the common socket errors (the raw code means nothing at a front desk). */
+const NETWORK_REASONS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'nothing is accepting connections at that address and port',
+  ENOTFOUND: 'the server name is unknown',
+  EAI_AGAIN: 'the server name could not be looked up',
+  EHOSTUNREACH: 'the server cannot be reached from this computer',
+  ENETUNREACH: 'this computer has no network route to it',
+  EADDRNOTAVAIL: 'the address is not available from this computer',
+  ECONNRESET: 'the connection was cut',
+  EPIPE: 'the connection was cut',
+  UND_ERR_SOCKET: 'the connection was cut',
+  UND_ERR_CLOSED: 'the connection was cut',
+}
+
+function networkReason(codes: readonly string[]): string {
+  const reason = codes.map((code) => NETWORK_REASONS[code]).find((text) => text !== undefined)
+  return reason === undefined ? '' : ` (${reason})`
+}
+
 function isTlsCode(code: string): boolean {
   return /CERT|SSL|TLS|EPROTO/.test(code)
 }
@@ -352,6 +371,6 @@ export function errorForException(
   }
   return error(
     'NETWORK',
-    `Could not reach the OpenVPMS server at ${request.host}${codes[0] === undefined ? '' : ` (${codes[0]})`}: check the network connection and the server address.`,
+    `Could not reach the OpenVPMS server at ${request.host}${networkReason(codes)}: check the network connection and the server address.`,
   )
 }

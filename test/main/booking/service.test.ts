@@ -274,6 +274,16 @@ describe('BookingService.create on a server that hangs', () => {
     expect(failure.error.code).toBe('OUTCOME_UNKNOWN')
     expect(failure.error.message).toBe(outcomeMessages.taken)
   })
+
+  it('never shows a garbled answer as a reference: the outcome is checked instead', async () => {
+    await s.clinic.loadLocation(98)
+    s.sandbox.injectFault({ kind: 'malformedJson', method: 'POST', path: '/bookings' })
+
+    const failure = await failureOf(s.booking.create(draft()))
+
+    expect(failure.error.code).toBe('OUTCOME_UNKNOWN')
+    expect(failure.error.message).toBe(outcomeMessages.taken)
+  })
 })
 
 describe('BookingService.get and cancel', () => {
