@@ -120,8 +120,8 @@ export class BookingService {
     } catch (thrown) {
       throw await this.#createFailed(checked, journalId, thrown)
     }
-    const message = `Booked ${formatTime(draft.start, details.location.timeZone)}.`
-    await this.#deps.journal.settle(journalId, { outcome: 'booked', reference, message })
+    // The outcome and the entry's own time say it all; a message is kept for problems and cancellations.
+    await this.#deps.journal.settle(journalId, { outcome: 'booked', reference, message: null })
     void this.#refresh(checked)
     return { reference, draft, createdAt: this.#deps.now() }
   }
