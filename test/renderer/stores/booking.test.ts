@@ -237,4 +237,25 @@ describe('booking store', () => {
 
     expect(booking.journal.map((entry) => entry.reference)).toEqual(['a:1'])
   })
+
+  it('moves the journal panel on to the new day when the desk is left open past midnight', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(new Date(2030, 1, 15, 23, 59))
+      const booking = useBookingStore()
+      await booking.loadJournal()
+      booking.keepJournalCurrent()
+
+      vi.setSystemTime(new Date(2030, 1, 16, 0, 1))
+      booking.keepJournalCurrent()
+      await vi.waitFor(() => expect(fake.callsTo('booking:listJournal')).toHaveLength(2))
+
+      expect(fake.callsTo('booking:listJournal').map((request) => request.date)).toEqual([
+        '2030-02-15',
+        '2030-02-16',
+      ])
+    } finally {
+      vi.useRealTimers()
+    }
+  })
 })

@@ -260,10 +260,14 @@ export const useBookingStore = defineStore('booking', () => {
     writeStored(storageKeys.bookingDraft, null)
   }
 
+  /** The day the journal panel lists; it moves on at midnight (keepJournalCurrent). */
+  let journalDay: string | null = null
+
   async function loadJournal(): Promise<void> {
     journalStatus.value = 'loading'
+    journalDay = localToday()
     try {
-      const result = await api.booking.listJournal({ date: localToday() })
+      const result = await api.booking.listJournal({ date: journalDay })
       if (!result.ok) {
         journalError.value = result.error
         journalStatus.value = 'error'
@@ -276,6 +280,11 @@ export const useBookingStore = defineStore('booking', () => {
       journalError.value = unreachable(cause)
       journalStatus.value = 'error'
     }
+  }
+
+  /** A desk left open overnight lists the new day's bookings, not yesterday's (called by the periodic refresh). */
+  function keepJournalCurrent(): void {
+    if (journalDay !== null && journalDay !== localToday()) void loadJournal()
   }
 
   /** Follows `booking:journalChanged`, keeping today's entries. */
@@ -324,6 +333,7 @@ export const useBookingStore = defineStore('booking', () => {
     resume,
     discard,
     loadJournal,
+    keepJournalCurrent,
     listen,
     $reset,
   }
