@@ -1,6 +1,7 @@
 // Everything the app does, without Electron: the session, the OpenVPMS client of the current connection, the
 // services, the booking journal and the IPC dispatcher. index.ts wires it to a window; tests and the end-to-end
 // harness call `dispatch` directly, so they exercise the same code the app runs.
+import { createHash } from 'node:crypto'
 import { rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ChannelName, EventName, PayloadOf } from '../shared/ipc-contract'
@@ -50,9 +51,19 @@ export interface AppCore {
 export const userDataFiles = {
   settings: 'settings.json',
   demoState: 'demo-clinic.json',
-  journal: 'booking-journal.json',
   demoJournal: 'demo-booking-journal.json',
 } as const
+
+/**
+ * The clinic journal of one server and account, `booking-journal-<12 hex>.json`: a desk that connects to another
+ * clinic (or as another user) never lists or answers lookups from the first one's bookings.
+ */
+export function clinicJournalFile(serverUrl: string | null, username: string | null): string {
+  const key = createHash('sha256')
+    .update(`${serverUrl ?? ''}\n${username ?? ''}`)
+    .digest('hex')
+  return `booking-journal-${key.slice(0, 12)}.json`
+}
 
 const silentLog: Logger = {
   debug: () => undefined,
@@ -88,8 +99,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       // The services' caches belong to the previous connection: drop them before anyone asks again.
       clinic.reset()
       calendar.reset()
-      desks.demo.booking.reset()
-      desks.clinic.booking.reset()
+      for (const each of allDesks()) each.booking.reset()
       events.emit('session:changed', status)
       // The journal shown is now the other connection's.
       void desk()
@@ -103,17 +113,28 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
 
   const clinic = new ClinicService({ getClient, log })
   const calendar = new CalendarService({ getClient, clinic, emit: events.emit, now, log })
-  // One journal for the demo and one for the clinic: practice bookings never show up as the clinic's.
+  // One journal for the demo and one per clinic server and account: practice bookings never show up as a
+  // clinic's, nor one clinic's as another's.
   const bookingDesk = (file: string) => {
-    const journal = new BookingJournal({ file, emit: events.emit, log })
+    const journal = new BookingJournal({
+      file: join(options.userDataDir, file),
+      emit: events.emit,
+      log,
+    })
     const booking = new BookingService({ getClient, clinic, calendar, journal, now, log })
     return { journal, booking, handlers: bookingHandlers(booking) }
   }
-  const desks = {
-    demo: bookingDesk(join(options.userDataDir, userDataFiles.demoJournal)),
-    clinic: bookingDesk(join(options.userDataDir, userDataFiles.journal)),
+  const demoDesk = bookingDesk(userDataFiles.demoJournal)
+  const clinicDesks = new Map<string, ReturnType<typeof bookingDesk>>()
+  const allDesks = () => [demoDesk, ...clinicDesks.values()]
+  const desk = () => {
+    const { mode, serverUrl, username } = session.status()
+    if (mode === 'demo') return demoDesk
+    const file = clinicJournalFile(serverUrl, username)
+    let found = clinicDesks.get(file)
+    if (!found) clinicDesks.set(file, (found = bookingDesk(file)))
+    return found
   }
-  const desk = () => desks[session.status().mode === 'demo' ? 'demo' : 'clinic']
 
   const handlers: Handlers = {
     ...sessionHandlers(session),
@@ -144,7 +165,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       // Let background loads and journal writes settle before the demo server they may be talking to stops.
       calendar.reset()
       await calendar.whenIdle()
-      await Promise.all([desks.demo.journal.flushed(), desks.clinic.journal.flushed()])
+      await Promise.all(allDesks().map((each) => each.journal.flushed()))
       await session.close()
     },
   }

@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../atomic-file'
 
 /** The journal's collaborators. */
 export interface JournalDeps {
-  /** `<userData>/booking-journal.json`. */
+  /** The JSON file in the user-data folder: one per clinic server and account, one for the demo. */
   readonly file: string
   readonly emit: Emit
   readonly log?: Logger

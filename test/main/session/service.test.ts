@@ -329,6 +329,24 @@ describe('sign out and demo', () => {
     await expect.poll(() => journals).toEqual([0, 1])
   })
 
+  it('keeps one journal per server and account', async () => {
+    const core = await open()
+    await call(core, 'session:connect', connectRequest())
+    await call(core, 'booking:create', { draft: seedDraft('15:00') })
+
+    await call(
+      core,
+      'session:connect',
+      connectRequest({ username: 'viewer', password: 'changeit' }),
+    )
+    const otherAccount = await call(core, 'booking:listJournal', {})
+    await call(core, 'session:connect', connectRequest())
+    const sameAccount = await call(core, 'booking:listJournal', {})
+
+    expect(otherAccount).toEqual([])
+    expect(sameAccount.map((entry) => entry.outcome)).toEqual(['booked'])
+  })
+
   it('a failed connect leaves the current clinic in place', async () => {
     const core = await open()
     await call(core, 'session:connect', connectRequest())
