@@ -3,24 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { BookingJournal } from '../../../src/main/booking/journal'
-import type { BookingDraft, JournalEntry } from '../../../src/shared/domain'
+import type { JournalEntry } from '../../../src/shared/domain'
+import { guideDraft } from '../../helpers/booking-draft'
 
-const draft: BookingDraft = {
-  locationId: 98,
-  scheduleId: 136,
-  appointmentTypeId: 66,
-  start: Date.parse('2019-02-15T01:30:00Z'),
-  end: Date.parse('2019-02-15T01:45:00Z'),
-  title: 'Ms',
-  firstName: 'Judith',
-  lastName: 'Bourke',
-  mobile: '0418976543',
-  phone: '',
-  email: '',
-  patientName: 'Muffett',
-  notes: 'Limping on the left fore',
-  clinicianId: 1158,
-}
+const draft = guideDraft({ notes: 'Limping on the left fore', clinicianId: 1158 })
 
 let dir: string
 let file: string

@@ -11,24 +11,10 @@ import type { BookingDraft, DayView } from '../../../src/shared/domain'
 import { AppFailure } from '../../../src/shared/result'
 import { formatTime } from '../../../src/shared/time'
 import { at, codeOf, failureOf, startServices, SYDNEY, type Services } from '../clinic/harness'
+import { guideDraft } from '../../helpers/booking-draft'
 
-const draft = (overrides: Partial<BookingDraft> = {}): BookingDraft => ({
-  locationId: 98,
-  scheduleId: 136,
-  appointmentTypeId: 66,
-  start: at('12:30'),
-  end: at('12:45'),
-  title: 'Ms',
-  firstName: 'Judith',
-  lastName: 'Bourke',
-  mobile: '0418976543',
-  phone: '',
-  email: '',
-  patientName: 'Muffett',
-  notes: 'Limping on the left fore',
-  clinicianId: null,
-  ...overrides,
-})
+const draft = (overrides: Partial<BookingDraft> = {}): BookingDraft =>
+  guideDraft({ notes: 'Limping on the left fore', ...overrides })
 const fieldsOf = (failure: AppFailure): string[] =>
   (failure.error.fieldErrors ?? []).map((e) => e.field)
 const startsOf = (failure: AppFailure): string[] =>

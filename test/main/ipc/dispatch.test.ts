@@ -8,8 +8,8 @@ import {
   type Handlers,
   type Logger,
 } from '../../../src/main/ipc/handle'
-import type { BookingDraft } from '../../../src/shared/domain'
-import { at, startServices, type Services } from '../clinic/harness'
+import { startServices, type Services } from '../clinic/harness'
+import { guideDraft } from '../../helpers/booking-draft'
 
 const quiet: Logger = {
   debug: () => undefined,
@@ -19,22 +19,7 @@ const quiet: Logger = {
 }
 const notWired = () => Promise.reject(new Error('the session is not part of this test'))
 
-const draft: BookingDraft = {
-  locationId: 98,
-  scheduleId: 136,
-  appointmentTypeId: 66,
-  start: at('12:30'),
-  end: at('12:45'),
-  title: '',
-  firstName: 'Judith',
-  lastName: 'Bourke',
-  mobile: '0418976543',
-  phone: '',
-  email: '',
-  patientName: 'Muffett',
-  notes: '',
-  clinicianId: null,
-}
+const draft = guideDraft({ title: '' })
 
 let s: Services
 let dispatch: Dispatch

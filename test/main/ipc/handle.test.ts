@@ -10,7 +10,7 @@ import {
 } from '../../../src/main/ipc/handle'
 import { channelNames, type ChannelName } from '../../../src/shared/ipc-contract'
 import { AppFailure, type Result } from '../../../src/shared/result'
-import type { BookingDraft } from '../../../src/shared/domain'
+import { guideDraft } from '../../helpers/booking-draft'
 
 class RecordingLog implements Logger {
   readonly lines: { level: string; message: string; meta?: object }[] = []
@@ -53,22 +53,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return { ...all, ...overrides }
 }
 
-const draft: BookingDraft = {
-  locationId: 98,
-  scheduleId: 136,
-  appointmentTypeId: 66,
-  start: 1,
-  end: 2,
-  title: '',
-  firstName: 'Judith',
-  lastName: 'Bourke',
-  mobile: '0418976543',
-  phone: '',
-  email: '',
-  patientName: 'Muffett',
-  notes: '',
-  clinicianId: null,
-}
+const draft = guideDraft({ title: '', start: 1, end: 2 })
 
 describe('createDispatcher', () => {
   it('passes a valid request to its handler and wraps the answer', async () => {

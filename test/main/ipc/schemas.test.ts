@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { requestSchemas } from '../../../src/main/ipc/schemas'
 import { channelNames, eventNames } from '../../../src/shared/ipc-contract'
+import { guideDraft } from '../../helpers/booking-draft'
 
 const VERBS = ['get', 'connect', 'sign', 'use', 'list', 'load', 'find', 'create', 'cancel']
 
@@ -66,22 +67,7 @@ describe('the IPC contract', () => {
 })
 
 describe('request schemas refuse what a renderer must not send', () => {
-  const draft = {
-    locationId: 98,
-    scheduleId: 136,
-    appointmentTypeId: 66,
-    start: Date.parse('2019-02-15T01:30:00Z'),
-    end: Date.parse('2019-02-15T01:45:00Z'),
-    title: 'Ms',
-    firstName: 'Judith',
-    lastName: 'Bourke',
-    mobile: '0418976543',
-    phone: '',
-    email: '',
-    patientName: 'Muffett',
-    notes: '',
-    clinicianId: 1158,
-  }
+  const draft = guideDraft({ clinicianId: 1158 })
   const megabyte = 'x'.repeat(1_000_000)
   const create = (changes: Record<string, unknown>) =>
     requestSchemas['booking:create'].safeParse({ draft: { ...draft, ...changes } }).success
