@@ -12,6 +12,7 @@ import {
   covered,
   dayWindow,
   listProblems,
+  onChangeDay,
   overlapProblems,
   overlapsAny,
   slotProblems,
@@ -203,15 +204,17 @@ describe('schedule free and busy', () => {
     expect({ free, busy }).toEqual(both)
   })
 
-  it('with slots=true are whole aligned slots inside the unsliced free time', async () => {
+  it('with slots=true are whole aligned slots inside the unsliced free time (except on change days, §5.5)', async () => {
     const { zone, schedules } = await clinic()
     const window = dayWindow(zone, WINDOW_DAYS)
 
     for (const { schedule } of schedules.filter(({ schedule }) => schedule.slotSize > 0)) {
       const whole = await client.scheduleFreeBusy(schedule.id, window.start, window.end)
-      const sliced = await client.scheduleFreeBusy(schedule.id, window.start, window.end, {
+      const answer = await client.scheduleFreeBusy(schedule.id, window.start, window.end, {
         slots: true,
       })
+      const ordinary = (slot: Range) => !onChangeDay(slot, zone)
+      const sliced = { free: answer.free.filter(ordinary), busy: answer.busy.filter(ordinary) }
 
       expect(
         slotProblems(sliced.free, schedule.slotSize, zone),
@@ -376,7 +379,7 @@ async function firstBookableSlot(schedules: Clinic['schedules']): Promise<{
     const window = dayWindow(location.timeZone, WINDOW_DAYS)
     const slots = (
       await client.scheduleFree(schedule.id, earliest, window.end, { slots: true })
-    ).filter((slot) => slot.start >= earliest)
+    ).filter((slot) => slot.start >= earliest && !onChangeDay(slot, location.timeZone))
     for (let i = 0; i + type.slots <= slots.length; i++) {
       const run = slots.slice(i, i + type.slots)
       const contiguous = run.every((slot, j) => j === 0 || slot.start === run[j - 1]?.end)

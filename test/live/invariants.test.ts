@@ -1,6 +1,13 @@
 // The live suite's checks must catch what they claim to: each is shown a violating answer here.
 import { describe, expect, it } from 'vitest'
-import { covered, dayWindow, listProblems, overlapProblems, slotProblems } from './invariants'
+import {
+  covered,
+  dayWindow,
+  listProblems,
+  onChangeDay,
+  overlapProblems,
+  slotProblems,
+} from './invariants'
 
 const ZONE = 'Australia/Sydney'
 const at = (time: string): number => Date.parse(`2019-02-15T${time}:00+11:00`)
@@ -61,6 +68,17 @@ describe('slotProblems', () => {
     )
 
     expect(problems).toHaveLength(2)
+  })
+})
+
+describe('onChangeDay', () => {
+  it('is true on the days Sydney changes its clocks and false on ordinary days', () => {
+    const slot = (iso: string) => ({ start: Date.parse(iso), end: Date.parse(iso) + 15 * 60_000 })
+
+    expect(onChangeDay(slot('2019-04-07T12:00:00+10:00'), ZONE)).toBe(true)
+    expect(onChangeDay(slot('2019-10-06T12:00:00+11:00'), ZONE)).toBe(true)
+    expect(onChangeDay(slot('2019-04-08T12:00:00+10:00'), ZONE)).toBe(false)
+    expect(onChangeDay(range('10:00', '10:15'), ZONE)).toBe(false)
   })
 })
 

@@ -80,6 +80,16 @@ export function overlapsAny(range: Range, ranges: readonly Range[]): boolean {
   return ranges.some((other) => other.start < range.end && range.start < other.end)
 }
 
+/**
+ * True when the range starts on a day whose clocks change (not 24 hours long). On such days OpenVPMS counts
+ * rounded slot boundaries from midnight in elapsed minutes, so its `slots=true` answer is off by the change
+ * (spec §5.5) and the slot invariants do not hold.
+ */
+export function onChangeDay(range: Range, zone: string): boolean {
+  const day = DateTime.fromMillis(range.start, { zone }).startOf('day')
+  return day.plus({ days: 1 }).diff(day).as('hours') !== 24
+}
+
 /** Local midnight today and `days` later, in the server's zone. */
 export function dayWindow(zone: string, days: number, now = Date.now()): Range {
   const today = DateTime.fromMillis(now, { zone }).startOf('day')

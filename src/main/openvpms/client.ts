@@ -98,7 +98,10 @@ export interface WireBooking {
 
 /** Free and busy options for schedule queries. */
 export interface FreeBusyOptions {
-  /** spec §5.5: cut ranges into whole slots (partial slots vanish from both lists). */
+  /**
+   * spec §5.5: cut ranges into whole slots (partial slots vanish from both lists). The desk itself never asks: on a
+   * daylight-saving change day the server's rounded slots are off by the change (slots.ts computes starts instead).
+   */
   slots?: boolean
 }
 

@@ -3,6 +3,8 @@ import { isBusy, type Clinic } from './clinic'
 import type { Instant } from './dates'
 import type { ScheduleRecord } from './model'
 
+const MINUTE = 60_000
+
 /** A time range [start, end] in epoch millis. */
 export interface Span {
   start: Instant
@@ -116,17 +118,22 @@ function toSlots(clinic: Clinic, range: Span, slotSize: number): Span[] {
   const start = slotBoundary(clinic, range.start, slotSize, true)
   const end = slotBoundary(clinic, range.end, slotSize, false)
   const result: Span[] = []
-  const length = slotSize * 60_000
+  const length = slotSize * MINUTE
   for (let at = start; at + length <= end; at += length)
     result.push({ start: at, end: at + length })
   return result
 }
 
+/**
+ * spec §5.5, as `AppointmentRules.getSlotTime` does it: an aligned time is kept; otherwise 00:00:00 of its day
+ * (millis kept) plus the rounded minutes as elapsed time, so on a daylight-saving change day every rounded boundary
+ * after the change is off by the change from the wall clock.
+ */
 function slotBoundary(clinic: Clinic, at: Instant, slotSize: number, roundUp: boolean): Instant {
-  const { hour, minute } = clinic.zone.wall(at)
+  const { hour, minute, millisecond } = clinic.zone.wall(at)
   const minutes = hour * 60 + minute
   const remainder = minutes % slotSize
   if (remainder === 0) return at
   const rounded = roundUp ? minutes - remainder + slotSize : minutes - remainder
-  return clinic.zone.atMinuteOfDay(clinic.zone.dayKey(at), rounded)
+  return clinic.zone.startOfDay(at) + millisecond + rounded * MINUTE
 }

@@ -193,6 +193,124 @@ describe('schedule free/busy across DST in Australia/Sydney', () => {
   })
 })
 
+describe('slots=true on daylight-saving change days, as OpenVPMS rounds them (spec §5.5)', () => {
+  // Each change day and the day after: 20-minute slots, open 09:00–19:00, booked except 10:00–10:45 and
+  // 12:30–16:45 (wall clock).
+  const bookedAround = (day: string, first: number) =>
+    [
+      ['09:00', '10:00'],
+      ['10:45', '12:30'],
+      ['16:45', '19:00'],
+    ].map(([start, end], index) => ({
+      id: first + index,
+      schedule: 40,
+      appointmentType: 1,
+      start: `${day}T${start}`,
+      end: `${day}T${end}`,
+    }))
+  const changeDays = {
+    ...base,
+    schedules: [
+      {
+        id: 40,
+        name: 'Twenty',
+        location: 1,
+        onlineBooking: true,
+        slotSize: 20,
+        startTime: '09:00',
+        endTime: '19:00',
+      },
+    ],
+    appointments: ['2019-04-07', '2019-04-08', '2019-10-06', '2019-10-07'].flatMap((day, index) =>
+      bookedAround(day, 1 + index * 3),
+    ),
+  }
+  const at = (day: string, time: string, offset: string) => `${day}T${time}:00.000${offset}`
+  /** Consecutive 20-minute slots from `first` to `last` on one day, in one offset. */
+  const slotsBetween = (day: string, first: string, last: string, offset: string): Range[] => {
+    const minutes = (text: string) => Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5))
+    const hhmm = (value: number) =>
+      `${String(Math.floor(value / 60)).padStart(2, '0')}:${String(value % 60).padStart(2, '0')}`
+    const result: Range[] = []
+    for (let start = minutes(first); start + 20 <= minutes(last); start += 20) {
+      result.push({ start: at(day, hhmm(start), offset), end: at(day, hhmm(start + 20), offset) })
+    }
+    return result
+  }
+
+  let dstSandbox: RunningSandbox
+  let dstApi: ReturnType<typeof client>
+  beforeAll(async () => {
+    dstSandbox = await startSandbox({ dataset: changeDays })
+    dstApi = client(dstSandbox, 'api', 'secret')
+  })
+  afterAll(() => dstSandbox.close())
+
+  async function slotted(from: string, to: string) {
+    const query = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`
+    const plain = await dstApi.get(`/schedules/40/freebusy?${query}`)
+    const sliced = await dstApi.get(`/schedules/40/freebusy?${query}&slots=true`)
+    expect([plain.status, sliced.status]).toEqual([200, 200])
+    return {
+      plain: (await plain.json()) as { free: Range[]; busy: Range[] },
+      sliced: (await sliced.json()) as { free: Range[]; busy: Range[] },
+    }
+  }
+
+  it('clocks back (Sydney 2019-04-07): rounded boundaries land an hour early, aligned ones stay', async () => {
+    const day = '2019-04-07'
+    const { plain, sliced } = await slotted(`${day}T00:00:00+11:00`, '2019-04-08T00:00:00+10:00')
+
+    expect(plain.free).toEqual([
+      { start: at(day, '10:00', '+10:00'), end: at(day, '10:45', '+10:00') },
+      { start: at(day, '12:30', '+10:00'), end: at(day, '16:45', '+10:00') },
+    ])
+    // 10:00 is aligned and kept, 10:45 rounds down to midnight (+11:00) + 640 minutes = 09:40 (+10:00): no slot.
+    // 12:30–16:45 rounds to 12:40–16:40 counted from midnight, which is 11:40–15:40 on the wall clock.
+    expect(sliced.free).toEqual(slotsBetween(day, '11:40', '15:40', '+10:00'))
+    expect(sliced.busy).toEqual([
+      ...slotsBetween(day, '09:00', '10:00', '+10:00'),
+      ...slotsBetween(day, '10:00', '11:20', '+10:00'),
+      ...slotsBetween(day, '16:00', '19:00', '+10:00'),
+    ])
+  })
+
+  it('clocks forward (Sydney 2019-10-06): rounded boundaries land an hour late, aligned ones stay', async () => {
+    const day = '2019-10-06'
+    const { plain, sliced } = await slotted(`${day}T00:00:00+10:00`, '2019-10-07T00:00:00+11:00')
+
+    expect(plain.free).toEqual([
+      { start: at(day, '10:00', '+11:00'), end: at(day, '10:45', '+11:00') },
+      { start: at(day, '12:30', '+11:00'), end: at(day, '16:45', '+11:00') },
+    ])
+    // Midnight is +10:00, so midnight + 640 minutes is 11:40 (+11:00): free slots run into the booking at 10:45.
+    expect(sliced.free).toEqual([
+      ...slotsBetween(day, '10:00', '11:40', '+11:00'),
+      ...slotsBetween(day, '13:40', '17:40', '+11:00'),
+    ])
+    expect(sliced.busy).toEqual([
+      ...slotsBetween(day, '09:00', '10:00', '+11:00'),
+      ...slotsBetween(day, '12:00', '13:20', '+11:00'),
+      ...slotsBetween(day, '18:00', '19:00', '+11:00'),
+    ])
+  })
+
+  it('rounds on the wall clock again the day after each change', async () => {
+    for (const [day, offset] of [
+      ['2019-04-08', '+10:00'],
+      ['2019-10-07', '+11:00'],
+    ] as const) {
+      const next = `${day.slice(0, 8)}${String(Number(day.slice(8)) + 1).padStart(2, '0')}`
+      const { sliced } = await slotted(`${day}T00:00:00${offset}`, `${next}T00:00:00${offset}`)
+
+      expect(sliced.free).toEqual([
+        ...slotsBetween(day, '10:00', '10:40', offset),
+        ...slotsBetween(day, '12:40', '16:40', offset),
+      ])
+    }
+  })
+})
+
 describe('schedule free/busy invariants (property-based)', () => {
   const minutes = (text: string) => Number(text.slice(11, 13)) * 60 + Number(text.slice(14, 16))
   const instant = (text: string) => Date.parse(text)
