@@ -17,7 +17,11 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/main/**/*.test.ts', 'test/shared/**/*.test.ts'],
+          include: [
+            'test/main/**/*.test.ts',
+            'test/shared/**/*.test.ts',
+            'test/scripts/**/*.test.ts',
+          ],
           exclude: ['test/**/*.keyring.test.ts'],
           testTimeout: 20_000,
         },
