@@ -1,5 +1,8 @@
 // Domain types shared by main, preload and renderer. Instants are epoch milliseconds (zone-free);
 // calendar days are ISO dates (yyyy-MM-dd) in the location's time zone.
+import type { BookingDraft } from './booking-draft'
+
+export type { BookingDraft } from './booking-draft'
 
 /** Epoch milliseconds. */
 export type Instant = number
@@ -83,25 +86,6 @@ export interface DayView {
   readonly clinicians: readonly ClinicianDay[]
   /** When main received the answers. */
   readonly loadedAt: Instant
-}
-
-/** What the receptionist fills in to book. Field names are those of the form (and of field errors). */
-export interface BookingDraft {
-  readonly locationId: number
-  readonly scheduleId: number
-  readonly appointmentTypeId: number
-  readonly start: Instant
-  readonly end: Instant
-  readonly title: string
-  readonly firstName: string
-  readonly lastName: string
-  readonly mobile: string
-  readonly phone: string
-  readonly email: string
-  readonly patientName: string
-  readonly notes: string
-  /** null = any clinician. */
-  readonly clinicianId: number | null
 }
 
 /** A booking the server accepted. */

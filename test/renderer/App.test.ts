@@ -116,4 +116,16 @@ describe('App', () => {
     expect(dayLoads().length).toBe(loadsBefore + 1)
     expect(dayLoads().at(-1)).toMatchObject({ date: '2030-02-18' })
   })
+
+  it('says when a kept booking form could not be read back, until dismissed', async () => {
+    localStorage.setItem('frontdesk.bookingDraft', '{"phase":"form","draft":')
+    const wrapper = await mountApp()
+
+    const notice = wrapper.findAll('[role="status"]').find((el) => el.text().includes('set aside'))
+    await notice?.find('button').trigger('click')
+
+    expect(notice?.text()).toContain('could not be read back')
+    expect(wrapper.text()).not.toContain('set aside')
+    expect(wrapper.find('dialog[open]').exists()).toBe(false)
+  })
 })

@@ -6,6 +6,7 @@ import { readFile, rename } from 'node:fs/promises'
 import { z } from 'zod'
 import type { BookingDraft, Instant, IsoDate, JournalEntry } from '../../shared/domain'
 import { isoDateOf } from '../../shared/time'
+import { bookingDraftSchema } from '../../shared/booking-draft'
 import type { Logger } from '../ipc/handle'
 import type { Emit } from '../calendar/service'
 import { writeFileAtomic } from '../atomic-file'
@@ -31,30 +32,13 @@ interface StoredEntry extends JournalEntry {
   readonly id: string
 }
 
-const draftSchema = z.object({
-  locationId: z.number(),
-  scheduleId: z.number(),
-  appointmentTypeId: z.number(),
-  start: z.number(),
-  end: z.number(),
-  title: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
-  mobile: z.string(),
-  phone: z.string(),
-  email: z.string(),
-  patientName: z.string(),
-  notes: z.string(),
-  clinicianId: z.number().nullable(),
-})
-
 const fileSchema = z.object({
   version: z.literal(1),
   entries: z.array(
     z.object({
       id: z.string(),
       reference: z.string().nullable(),
-      draft: draftSchema,
+      draft: bookingDraftSchema,
       submittedAt: z.number(),
       outcome: z.enum(['booked', 'cancelled', 'failed', 'unknown']),
       message: z.string().nullable(),

@@ -14,6 +14,7 @@ import type {
   SlotSuggestion,
 } from '../../shared/domain'
 import { AppFailure, type AppError, type FieldError } from '../../shared/result'
+import { customerProblems, trimDraft } from '../../shared/booking-draft'
 import {
   availabilityBySchedule,
   clinicianAvailability,
@@ -46,8 +47,6 @@ export interface BookingDeps {
 
 /** How many free starts a CONFLICT offers on each side of the time asked for. */
 const ALTERNATIVES_EACH_SIDE = 2
-// A deliberately loose shape check: the server never checks email; this only catches obvious typing slips.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 /** Messages a receptionist reads after an unanswered booking (OUTCOME_UNKNOWN). */
 export const outcomeMessages = {
@@ -188,15 +187,14 @@ export class BookingService {
     const add = (field: keyof BookingDraft, message: string): void =>
       void errors.push({ field, message })
 
-    if (draft.firstName === '') add('firstName', "Enter the customer's first name.")
-    if (draft.lastName === '') add('lastName', "Enter the customer's last name.")
+    errors.push(...customerProblems(draft))
+    // The desk's own rule (the server takes none): without a contact the server cannot match the customer (spec §7.2)
+    // and nobody can call them back.
     if (draft.mobile === '' && draft.phone === '' && draft.email === '') {
       const message =
         'Enter a mobile, a phone number or an email, so the clinic can reach the customer.'
       for (const field of ['mobile', 'phone', 'email'] as const) add(field, message)
     }
-    if (draft.email !== '' && !EMAIL.test(draft.email))
-      add('email', 'That email address does not look right.')
 
     const details = await this.#deps.clinic.loadLocation(draft.locationId)
     const zone = details.location.timeZone
@@ -348,20 +346,6 @@ export class BookingService {
     } catch (thrown) {
       this.#deps.log?.debug('booking: board refresh failed', { error: String(thrown) })
     }
-  }
-}
-
-function trimDraft(draft: BookingDraft): BookingDraft {
-  return {
-    ...draft,
-    title: draft.title.trim(),
-    firstName: draft.firstName.trim(),
-    lastName: draft.lastName.trim(),
-    mobile: draft.mobile.trim(),
-    phone: draft.phone.trim(),
-    email: draft.email.trim(),
-    patientName: draft.patientName.trim(),
-    notes: draft.notes.trim(),
   }
 }
 

@@ -3,32 +3,12 @@
 import { z } from 'zod'
 import type { ChannelName, RequestOf } from '../../shared/ipc-contract'
 import { isIsoDate } from '../../shared/time'
+import { bookingDraftSchema, boundedText } from '../../shared/booking-draft'
 
 const id = z.number().int().positive()
-// Epoch milliseconds a Date (and luxon) can hold; beyond them day arithmetic has nothing to work on.
-const instant = z.number().int().min(0).max(8.64e15)
 const isoDate = z.string().refine(isIsoDate, { message: 'Expected a date as yyyy-MM-dd' })
 const empty = z.strictObject({})
-// Generous bounds: they stop a runaway renderer, not a receptionist (OpenVPMS keeps 5000 chars of notes, spec §7.2).
-const text = (max = 200) =>
-  z.string().max(max, { message: `Keep this to at most ${max} characters.` })
-
-const draft = z.strictObject({
-  locationId: id,
-  scheduleId: id,
-  appointmentTypeId: id,
-  start: instant,
-  end: instant,
-  title: text(),
-  firstName: text(),
-  lastName: text(),
-  mobile: text(),
-  phone: text(),
-  email: text(),
-  patientName: text(),
-  notes: text(4_000),
-  clinicianId: id.nullable(),
-})
+const text = boundedText
 
 const reference = z.strictObject({ reference: text(200) })
 
@@ -60,7 +40,7 @@ export const requestSchemas = {
     days: z.number().int().min(1).max(62).optional(),
     limit: z.number().int().min(1).max(100).optional(),
   }),
-  'booking:create': z.strictObject({ draft }),
+  'booking:create': z.strictObject({ draft: bookingDraftSchema }),
   'booking:get': reference,
   'booking:cancel': reference,
   'booking:listJournal': z.strictObject({ date: isoDate.optional() }),

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { BookingDraft, JournalEntry } from '../../../src/shared/domain'
 import { fail, ok } from '../../../src/shared/result'
 import TheJournalPanel from '../../../src/renderer/src/components/TheJournalPanel.vue'
-import { useBookingStore } from '../../../src/renderer/src/stores/booking'
+import { useJournalStore } from '../../../src/renderer/src/stores/journal'
 import { useClinicStore } from '../../../src/renderer/src/stores/clinic'
 import { createFakeApi, type FakeApi } from '../helpers/fake-api'
 import { installApi } from '../helpers/api-module'
@@ -59,7 +59,7 @@ async function mountPanel(entries: JournalEntry[]) {
   const pinia = createPinia()
   setActivePinia(pinia)
   await useClinicStore().load()
-  await useBookingStore().loadJournal()
+  await useJournalStore().load()
   const wrapper = mount(TheJournalPanel, { global: { plugins: [pinia] } })
   await flushPromises()
   return wrapper

@@ -220,42 +220,21 @@ describe('booking store', () => {
     })
   })
 
-  it("keeps only today's journal entries from a journal change", () => {
-    const booking = useBookingStore()
-    booking.listen()
-    const draft = {} as BookingDraft
-    const today = {
-      reference: 'a:1',
-      draft,
-      submittedAt: Date.now(),
-      outcome: 'booked' as const,
-      message: null,
-    }
-    const lastYear = { ...today, reference: 'b:2', submittedAt: Date.now() - 365 * 86_400_000 }
+  it('sets a damaged or outdated kept form aside with a notice, and opens without it', () => {
+    for (const kept of [
+      '{"phase":"form","draft":{"firstName":"Ju',
+      '{"phase":"form","draft":{"name":"Judith"}}',
+    ]) {
+      localStorage.setItem('frontdesk.bookingDraft', kept)
+      setActivePinia(createPinia())
 
-    fake.emit('booking:journalChanged', [today, lastYear])
-
-    expect(booking.journal.map((entry) => entry.reference)).toEqual(['a:1'])
-  })
-
-  it('moves the journal panel on to the new day when the desk is left open past midnight', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] })
-    try {
-      vi.setSystemTime(new Date(2030, 1, 15, 23, 59))
       const booking = useBookingStore()
-      await booking.loadJournal()
-      booking.keepJournalCurrent()
 
-      vi.setSystemTime(new Date(2030, 1, 16, 0, 1))
-      booking.keepJournalCurrent()
-      await vi.waitFor(() => expect(fake.callsTo('booking:listJournal')).toHaveLength(2))
-
-      expect(fake.callsTo('booking:listJournal').map((request) => request.date)).toEqual([
-        '2030-02-15',
-        '2030-02-16',
-      ])
-    } finally {
-      vi.useRealTimers()
+      expect(booking.phase).toBe('closed')
+      expect(booking.draft).toBeNull()
+      expect(booking.notice).toMatch(/could not be read back.*set aside/)
+      expect(localStorage.getItem('frontdesk.bookingDraft')).toBeNull()
+      expect(localStorage.getItem('frontdesk.bookingDraft.setAside')).toBe(kept)
     }
   })
 })

@@ -1,32 +1,28 @@
 import { defineStore } from 'pinia'
-import { DateTime } from 'luxon'
 import { computed, ref, shallowRef } from 'vue'
-import type {
-  BookingConfirmation,
-  BookingDraft,
-  Instant,
-  JournalEntry,
-  SlotSuggestion,
-} from '../../../shared/domain'
+import type { BookingConfirmation, Instant, SlotSuggestion } from '../../../shared/domain'
+import {
+  customerOf,
+  customerProblems,
+  parseDraft,
+  type BookingDraft,
+  type CustomerFields,
+} from '../../../shared/booking-draft'
 import type { AppError, FieldError } from '../../../shared/result'
 import { api } from '../api'
 import { covers } from '../../../shared/intervals'
 import { typeDuration } from '../../../shared/slots'
 import { isoDateOf } from '../../../shared/time'
-import { localToday } from '../dates'
-import { readStored, storageKeys, writeStored } from '../storage'
+import { readChecked, storageKeys, writeStored } from '../storage'
 import { useCalendarStore } from './calendar'
 import { useClinicStore } from './clinic'
+import { useJournalStore } from './journal'
 import { unreachable, type Status } from './status'
 
 /** Where the booking dialog is: closed, choosing the type, filling the form, or showing the reference. */
 export type BookingPhase = 'closed' | 'type' | 'form' | 'confirmed'
 
-/** The customer part of a draft: what the receptionist types. */
-export type CustomerFields = Pick<
-  BookingDraft,
-  'title' | 'firstName' | 'lastName' | 'mobile' | 'phone' | 'email' | 'patientName' | 'notes'
->
+export type { CustomerFields }
 
 /** A free stretch the receptionist clicked or dragged on one schedule. */
 export interface Selection {
@@ -35,40 +31,20 @@ export interface Selection {
   readonly end: Instant
 }
 
-const emptyCustomer: CustomerFields = {
-  title: '',
-  firstName: '',
-  lastName: '',
-  mobile: '',
-  phone: '',
-  email: '',
-  patientName: '',
-  notes: '',
+/** The unsent form as kept in localStorage (`{ phase: 'form', draft }`), so a crash or restart loses nothing typed. */
+function readBackForm(value: unknown): BookingDraft | null {
+  if (typeof value !== 'object' || value === null) return null
+  const { phase, draft } = value as { phase?: unknown; draft?: unknown }
+  return phase === 'form' ? parseDraft(draft) : null
 }
 
-interface StoredDraft {
-  readonly phase: BookingPhase
-  readonly draft: BookingDraft
-}
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-// spec §7.2: the server keeps digits and '+' after dropping spaces, '-', '(' and ')', and cuts at anything else.
-const PHONE = /^[\d\s+\-()]*$/
+/** What the receptionist reads when the kept form could not be read back. */
+export const setAsideNotice =
+  'A booking form kept from earlier could not be read back (it was damaged, or saved by an older version), so it was set aside. Nothing was booked from it.'
 
 /** The checks the desk makes before sending, so the receptionist hears about them beside the field. */
 export function validateDraft(draft: BookingDraft, now: Instant = Date.now()): FieldError[] {
-  const errors: FieldError[] = []
-  // spec §7.1 (10): first and last name are required and must not be blank.
-  if (draft.firstName.trim() === '')
-    errors.push({ field: 'firstName', message: 'First name is required.' })
-  if (draft.lastName.trim() === '')
-    errors.push({ field: 'lastName', message: 'Last name is required.' })
-  if (draft.email.trim() !== '' && !EMAIL.test(draft.email.trim()))
-    errors.push({ field: 'email', message: 'This does not look like an email address.' })
-  if (!PHONE.test(draft.mobile))
-    errors.push({ field: 'mobile', message: 'Use digits, spaces, +, - and brackets only.' })
-  if (!PHONE.test(draft.phone))
-    errors.push({ field: 'phone', message: 'Use digits, spaces, +, - and brackets only.' })
+  const errors = customerProblems(draft)
   // spec §7.1 (4): the server refuses bookings in the past.
   if (draft.start < now) errors.push({ field: 'start', message: 'This time has already passed.' })
   if (draft.appointmentTypeId <= 0)
@@ -80,19 +56,18 @@ export function validateDraft(draft: BookingDraft, now: Instant = Date.now()): F
 export const useBookingStore = defineStore('booking', () => {
   const clinic = useClinicStore()
   const calendar = useCalendarStore()
-  const stored = readStored<StoredDraft>(storageKeys.bookingDraft)
-  const phase = ref<BookingPhase>(stored?.phase === 'form' ? 'form' : 'closed')
+  const journal = useJournalStore()
+  const stored = readChecked(storageKeys.bookingDraft, readBackForm)
+  const phase = ref<BookingPhase>(stored.value ? 'form' : 'closed')
   // Replaced, never mutated: a plain object, so it crosses the contextBridge as it is (a Vue proxy would not).
-  const draft = shallowRef<BookingDraft | null>(stored?.phase === 'form' ? stored.draft : null)
+  const draft = shallowRef<BookingDraft | null>(stored.value)
+  /** Set when a kept form could not be read back; the receptionist dismisses it. */
+  const notice = ref<string | null>(stored.setAside ? setAsideNotice : null)
   const selection = shallowRef<Selection | null>(null)
   const status = ref<Status>('idle')
   const error = ref<AppError | null>(null)
   const localErrors = ref<FieldError[]>([])
   const confirmation = shallowRef<BookingConfirmation | null>(null)
-  const journal = shallowRef<readonly JournalEntry[]>([])
-  const journalStatus = ref<Status>('idle')
-  const journalError = ref<AppError | null>(null)
-  let unsubscribe: (() => void) | null = null
 
   /** Errors to show beside fields: the desk's own checks, then the server's. */
   const fieldErrors = computed<readonly FieldError[]>(() => [
@@ -114,12 +89,6 @@ export const useBookingStore = defineStore('booking', () => {
     error.value = null
     localErrors.value = []
     status.value = 'idle'
-  }
-
-  function customerOf(current: BookingDraft | null): CustomerFields {
-    if (!current) return emptyCustomer
-    const { title, firstName, lastName, mobile, phone, email, patientName, notes } = current
-    return { title, firstName, lastName, mobile, phone, email, patientName, notes }
   }
 
   /** A click or drag on free time: next, the receptionist chooses the type. */
@@ -231,7 +200,7 @@ export const useBookingStore = defineStore('booking', () => {
       phase.value = 'confirmed'
       persist()
       void calendar.load({ refresh: true })
-      void loadJournal()
+      void journal.load()
       return true
     } catch (cause) {
       error.value = unreachable(cause)
@@ -260,54 +229,17 @@ export const useBookingStore = defineStore('booking', () => {
     writeStored(storageKeys.bookingDraft, null)
   }
 
-  /** The day the journal panel lists; it moves on at midnight (keepJournalCurrent). */
-  let journalDay: string | null = null
-
-  async function loadJournal(): Promise<void> {
-    journalStatus.value = 'loading'
-    journalDay = localToday()
-    try {
-      const result = await api.booking.listJournal({ date: journalDay })
-      if (!result.ok) {
-        journalError.value = result.error
-        journalStatus.value = 'error'
-        return
-      }
-      journal.value = result.data
-      journalError.value = null
-      journalStatus.value = 'ready'
-    } catch (cause) {
-      journalError.value = unreachable(cause)
-      journalStatus.value = 'error'
-    }
-  }
-
-  /** A desk left open overnight lists the new day's bookings, not yesterday's (called by the periodic refresh). */
-  function keepJournalCurrent(): void {
-    if (journalDay !== null && journalDay !== localToday()) void loadJournal()
-  }
-
-  /** Follows `booking:journalChanged`, keeping today's entries. */
-  function listen(): void {
-    unsubscribe ??= api.on('booking:journalChanged', (entries) => {
-      const today = localToday()
-      journal.value = entries.filter(
-        (entry) => DateTime.fromMillis(entry.submittedAt).toISODate() === today,
-      )
-      journalStatus.value = 'ready'
-    })
+  /** The receptionist has read the set-aside notice. */
+  function dismissNotice(): void {
+    notice.value = null
   }
 
   function $reset(): void {
-    unsubscribe?.()
-    unsubscribe = null
     phase.value = 'closed'
     draft.value = null
     selection.value = null
     confirmation.value = null
-    journal.value = []
-    journalStatus.value = 'idle'
-    journalError.value = null
+    notice.value = null
     clearErrors()
     writeStored(storageKeys.bookingDraft, null)
   }
@@ -321,9 +253,7 @@ export const useBookingStore = defineStore('booking', () => {
     fieldErrors,
     alternatives,
     confirmation,
-    journal,
-    journalStatus,
-    journalError,
+    notice,
     begin,
     chooseType,
     beginFromSuggestion,
@@ -332,9 +262,7 @@ export const useBookingStore = defineStore('booking', () => {
     close,
     resume,
     discard,
-    loadJournal,
-    keepJournalCurrent,
-    listen,
+    dismissNotice,
     $reset,
   }
 })

@@ -4,13 +4,13 @@ import type { BookingDetails } from '../../../shared/domain'
 import type { AppError } from '../../../shared/result'
 import { api } from '../api'
 import { useCalendarStore } from './calendar'
-import { useBookingStore } from './booking'
+import { useJournalStore } from './journal'
 import { unreachable, type Status } from './status'
 
 /** Finding a booking by its reference, and cancelling it. */
 export const useLookupStore = defineStore('lookup', () => {
   const calendar = useCalendarStore()
-  const booking = useBookingStore()
+  const journal = useJournalStore()
   const reference = ref('')
   const details = shallowRef<BookingDetails | null>(null)
   const status = ref<Status>('idle')
@@ -74,7 +74,7 @@ export const useLookupStore = defineStore('lookup', () => {
       details.value = null
       cancelStatus.value = 'ready'
       void calendar.load({ refresh: true })
-      void booking.loadJournal()
+      void journal.load()
       return true
     } catch (cause) {
       cancelError.value = unreachable(cause)

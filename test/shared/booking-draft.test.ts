@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import {
+  bookingDraftSchema,
+  customerOf,
+  customerProblems,
+  parseDraft,
+  trimDraft,
+} from '../../src/shared/booking-draft'
+import { guideDraft } from '../helpers/booking-draft'
+
+const fieldsOf = (problems: { field: string }[]): string[] => problems.map((p) => p.field)
+
+describe('the booking draft', () => {
+  it('accepts the guide’s draft and refuses one with a missing or extra field', () => {
+    const { notes: _notes, ...withoutNotes } = guideDraft()
+
+    expect(bookingDraftSchema.safeParse(guideDraft()).success).toBe(true)
+    expect(bookingDraftSchema.safeParse(withoutNotes).success).toBe(false)
+    expect(bookingDraftSchema.safeParse({ ...guideDraft(), colour: 'red' }).success).toBe(false)
+  })
+
+  it('trims everything typed and nothing else', () => {
+    const trimmed = trimDraft(guideDraft({ firstName: '  Judith ', email: ' j@example.com\n' }))
+
+    expect(trimmed).toEqual(guideDraft({ firstName: 'Judith', email: 'j@example.com' }))
+  })
+
+  it('takes the customer part of a draft, and an empty one without a draft', () => {
+    expect(customerOf(guideDraft())).toEqual({
+      title: 'Ms',
+      firstName: 'Judith',
+      lastName: 'Bourke',
+      mobile: '0418976543',
+      phone: '',
+      email: '',
+      patientName: 'Muffett',
+      notes: '',
+    })
+    expect(Object.values(customerOf(null)).every((value) => value === '')).toBe(true)
+  })
+
+  it('names each field the receptionist must correct', () => {
+    const problems = customerProblems(
+      guideDraft({
+        firstName: ' ',
+        lastName: '',
+        email: 'judith at example',
+        phone: '0418 976 543 ext 2',
+        notes: 'x'.repeat(4_001),
+      }),
+    )
+
+    expect(problems).toEqual([
+      { field: 'firstName', message: 'First name is required.' },
+      { field: 'lastName', message: 'Last name is required.' },
+      { field: 'email', message: 'This does not look like an email address.' },
+      { field: 'phone', message: 'Use digits, spaces, +, - and brackets only.' },
+      { field: 'notes', message: 'Keep this to at most 4000 characters.' },
+    ])
+    expect(fieldsOf(customerProblems(guideDraft({ email: ' judith@example.com ' })))).toEqual([])
+  })
+
+  it('reads a kept draft back, keeping over-long text, and refuses anything else', () => {
+    const long = guideDraft({ notes: 'x'.repeat(4_001) })
+
+    expect(parseDraft(JSON.parse(JSON.stringify(guideDraft())))).toEqual(guideDraft())
+    expect(parseDraft(long)).toEqual(long)
+    expect(parseDraft({ ...guideDraft(), start: 'tomorrow' })).toBeNull()
+    expect(parseDraft({ firstName: 'Judith' })).toBeNull()
+    expect(parseDraft('{"locationId":')).toBeNull()
+    expect(parseDraft(null)).toBeNull()
+  })
+})
