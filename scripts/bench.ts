@@ -1,5 +1,6 @@
 // `npm run bench`: speed targets measured, not asserted by tests. Prints a table and one closing line:
-// bench: dayview=<×RTT> nextday=<ms> nextavail=<×RTT> render=<ms> requests=<per day view>
+// bench: dayview=<×RTT> nextday=<ms> nextavail=<×RTT> render=<ms> requests=<per day view> journal_search=<ms>
+import { runJournalBench } from './bench-journal'
 import { runRenderBench } from './bench-render'
 import { runSandboxBench } from './bench-sandbox'
 import { runServicesBench, type BenchRow } from './bench-services'
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   rows.push(...(await runServicesBench(RTT_MS)))
   for (const row of await runRenderBench())
     rows.push({ name: row.name, value: row.ms, unit: 'ms', target: row.target })
+  for (const row of await runJournalBench())
+    rows.push({ name: row.name, value: row.ms, unit: 'ms', target: row.target })
 
   console.log(`\nRTT ${RTT_MS} ms (sandbox --latency ${RTT_MS})\n`)
   console.log('| measure | result | target | met |')
@@ -40,7 +43,8 @@ async function main(): Promise<void> {
     format(rows.find((row) => row.name.startsWith(name))?.value ?? NaN)
   console.log(
     `bench: dayview=${find('day view')} nextday=${find('next day')} nextavail=${find('next available')} ` +
-      `render=${find('render')} requests=${find('requests per day view')}`,
+      `render=${find('render')} requests=${find('requests per day view')} ` +
+      `journal_search=${find('journal search')}`,
   )
 }
 

@@ -17,6 +17,7 @@ import type { CredentialStore } from './credentials'
 import { createDispatcher, type Handlers, type Logger } from './ipc/handle'
 import { clientLog } from './log'
 import { normaliseServerUrl, OpenVpmsClient } from './openvpms/client'
+import { PREFERENCES_FILE, readPreferences } from './preferences'
 import { DatasetError, startSandbox, type RunningSandbox, type SandboxOptions } from './sandbox'
 import { sessionHandlers } from './session/ipc'
 import { SessionService } from './session/service'
@@ -77,6 +78,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const log = options.log ?? silentLog
   const events = createEvents(log)
   const now = options.now ?? Date.now
+  const preferences = await readPreferences(join(options.userDataDir, PREFERENCES_FILE), log)
 
   const session: SessionService<OpenVpmsClient, RunningSandbox> = new SessionService({
     settingsFile: join(options.userDataDir, userDataFiles.settings),
@@ -120,6 +122,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       file: join(options.userDataDir, file),
       emit: events.emit,
       log,
+      now,
+      retentionDays: preferences.journalRetentionDays,
     })
     const booking = new BookingService({ getClient, clinic, calendar, journal, now, log })
     return { journal, booking, handlers: bookingHandlers(booking) }
@@ -144,6 +148,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     'booking:get': (request) => desk().handlers['booking:get'](request),
     'booking:cancel': (request) => desk().handlers['booking:cancel'](request),
     'booking:listJournal': (request) => desk().handlers['booking:listJournal'](request),
+    'journal:searchEntries': (request) => desk().handlers['journal:searchEntries'](request),
   }
   const dispatchRequest = createDispatcher(handlers, log)
   const dispatch: AppCore['dispatch'] = async (channel, request) => {

@@ -122,6 +122,19 @@ export interface BookingDetails {
   readonly notes: string | null
 }
 
+/**
+ * The names of what a journal entry booked, as the desk knew them when it sent it: the journal can then show any
+ * day, location and schedule (in the location's own zone) without asking the server again.
+ */
+export interface JournalLabels {
+  readonly location: string
+  readonly timeZone: string
+  readonly schedule: string
+  readonly appointmentType: string
+  /** null = any clinician. */
+  readonly clinician: string | null
+}
+
 /** One line of this desk's booking journal. */
 export interface JournalEntry {
   readonly reference: string | null
@@ -129,6 +142,14 @@ export interface JournalEntry {
   readonly submittedAt: Instant
   readonly outcome: 'booked' | 'cancelled' | 'failed' | 'unknown'
   readonly message: string | null
+  /** Absent on entries written before the journal kept names. */
+  readonly labels?: JournalLabels
+}
+
+/** What a search of the journal found: at most the limit asked for, newest first, and how many matched. */
+export interface JournalSearchResult {
+  readonly entries: readonly JournalEntry[]
+  readonly total: number
 }
 
 /** A bookable time found by next-available search. */

@@ -5,6 +5,7 @@ import type {
   DayView,
   IsoDate,
   JournalEntry,
+  JournalSearchResult,
   Location,
   LocationDetails,
   SessionStatus,
@@ -79,6 +80,13 @@ export interface ListJournalRequest {
   readonly date?: IsoDate
 }
 
+export interface SearchJournalRequest {
+  /** What the receptionist typed: part of a name, phone, email, patient name or reference. */
+  readonly query: string
+  /** How many entries at most (the answer's `total` counts them all). */
+  readonly limit?: number
+}
+
 /**
  * The one map of IPC channels: `domain:verbNoun` → request → Result<response>. The preload exposes exactly these
  * as `window.api.<domain>.<verbNoun>(request)`; main registers a handler and a request schema for each.
@@ -103,6 +111,10 @@ export const ipcContract = {
     get: channel<ReferenceRequest, BookingDetails>(),
     cancel: channel<ReferenceRequest, { readonly reference: string }>(),
     listJournal: channel<ListJournalRequest, readonly JournalEntry[]>(),
+  },
+  journal: {
+    /** This desk's journal, searched as the receptionist types (bookings made elsewhere are not in it). */
+    searchEntries: channel<SearchJournalRequest, JournalSearchResult>(),
   },
 } as const
 

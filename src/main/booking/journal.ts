@@ -4,12 +4,20 @@
 import { randomUUID } from 'node:crypto'
 import { readFile, rename } from 'node:fs/promises'
 import { z } from 'zod'
-import type { BookingDraft, Instant, IsoDate, JournalEntry } from '../../shared/domain'
+import type {
+  BookingDraft,
+  Instant,
+  IsoDate,
+  JournalEntry,
+  JournalLabels,
+  JournalSearchResult,
+} from '../../shared/domain'
 import { isoDateOf } from '../../shared/time'
 import { bookingDraftSchema } from '../../shared/booking-draft'
 import type { Logger } from '../ipc/handle'
 import type { Emit } from '../calendar/service'
 import { writeFileAtomic } from '../atomic-file'
+import { JournalIndex } from './journal-search'
 
 /** The journal's collaborators. */
 export interface JournalDeps {
@@ -19,7 +27,15 @@ export interface JournalDeps {
   readonly log?: Logger
   /** The zone `list({ date })` counts days in: the computer's own by default (the desk's working day). */
   readonly zone?: string
+  /** Days of history kept (default 400): older entries are dropped when the journal is read or written. */
+  readonly retentionDays?: number
+  /** The clock retention counts from (tests fix it). */
+  readonly now?: () => Instant
 }
+
+/** How long the journal keeps an entry by default: a year and a bit, so last year's visit can still be found. */
+export const DEFAULT_RETENTION_DAYS = 400
+const DAY_MS = 86_400_000
 
 /** How a submission ended. */
 export interface Settlement {
@@ -32,6 +48,14 @@ interface StoredEntry extends JournalEntry {
   readonly id: string
 }
 
+const labelsSchema = z.object({
+  location: z.string(),
+  timeZone: z.string(),
+  schedule: z.string(),
+  appointmentType: z.string(),
+  clinician: z.string().nullable(),
+})
+
 const fileSchema = z.object({
   version: z.literal(1),
   entries: z.array(
@@ -42,6 +66,7 @@ const fileSchema = z.object({
       submittedAt: z.number(),
       outcome: z.enum(['booked', 'cancelled', 'failed', 'unknown']),
       message: z.string().nullable(),
+      labels: labelsSchema.optional(),
     }),
   ),
 })
@@ -54,16 +79,27 @@ export class BookingJournal {
   #entries: StoredEntry[] | null = null
   #loading: Promise<StoredEntry[]> | null = null
   #writing: Promise<void> = Promise.resolve()
+  readonly #index = new JournalIndex<StoredEntry>()
+  /** The index no longer reflects the entries: a change since it was last updated. */
+  #stale = true
 
   constructor(deps: JournalDeps) {
     this.#deps = deps
   }
 
   /** Records a submission before it is sent (outcome `unknown` until settled), so a crash mid-request leaves a trace. */
-  async record(draft: BookingDraft, submittedAt: Instant): Promise<string> {
+  async record(draft: BookingDraft, submittedAt: Instant, labels?: JournalLabels): Promise<string> {
     const entries = await this.#load()
     const id = randomUUID()
-    entries.push({ id, reference: null, draft, submittedAt, outcome: 'unknown', message: null })
+    entries.push({
+      id,
+      reference: null,
+      draft,
+      submittedAt,
+      outcome: 'unknown',
+      message: null,
+      ...(labels && { labels }),
+    })
     await this.#changed()
     return id
   }
@@ -115,6 +151,15 @@ export class BookingJournal {
       .map(publicEntry)
   }
 
+  /** Entries whose customer, contact, patient or reference match the query, newest first (journal-search.ts). */
+  async search(query: string, limit?: number): Promise<JournalSearchResult> {
+    const entries = await this.#load()
+    if (this.#stale) this.#index.update(entries)
+    this.#stale = false
+    const found = this.#index.search(query, limit)
+    return { entries: found.entries.map(publicEntry), total: found.total }
+  }
+
   /** Resolves when every write started so far is on disk. */
   flushed(): Promise<void> {
     return this.#writing
@@ -122,8 +167,33 @@ export class BookingJournal {
 
   #load(): Promise<StoredEntry[]> {
     if (this.#entries) return Promise.resolve(this.#entries)
-    this.#loading ??= this.#read().then((entries) => (this.#entries = entries))
+    this.#loading ??= this.#read().then(async (entries) => {
+      this.#entries = entries
+      // The pruned journal replaces the file in one atomic write: it is either all old or all new.
+      if (this.#prune() > 0) await this.#persist()
+      // Built once here, so the first keystroke of a search does not pay for reading the whole journal.
+      this.#index.update(entries)
+      this.#stale = false
+      return entries
+    })
     return this.#loading
+  }
+
+  /**
+   * Drops entries past the retention period (submitted, and for a time, longer ago than it) and says how many. In
+   * place: every method works on the one array #load handed out.
+   */
+  #prune(): number {
+    const entries = this.#entries ?? []
+    const days = this.#deps.retentionDays ?? DEFAULT_RETENTION_DAYS
+    const cutoff = (this.#deps.now ?? Date.now)() - days * DAY_MS
+    let kept = 0
+    for (const entry of entries) {
+      if (Math.max(entry.submittedAt, entry.draft.end) >= cutoff) entries[kept++] = entry
+    }
+    const dropped = entries.length - kept
+    entries.length = kept
+    return dropped
   }
 
   async #read(): Promise<StoredEntry[]> {
@@ -152,6 +222,13 @@ export class BookingJournal {
   }
 
   async #changed(): Promise<void> {
+    this.#prune()
+    await this.#persist()
+    this.#deps.emit('booking:journalChanged', await this.list())
+  }
+
+  async #persist(): Promise<void> {
+    this.#stale = true
     const snapshot = JSON.stringify({ version: 1, entries: this.#entries ?? [] }, null, 1)
     const write = this.#writing.then(() => this.#write(snapshot))
     this.#writing = write.catch((thrown: unknown) => {
@@ -162,7 +239,6 @@ export class BookingJournal {
       })
     })
     await this.#writing
-    this.#deps.emit('booking:journalChanged', await this.list())
   }
 
   // The file on disk is always either the old journal or the new one, never half.

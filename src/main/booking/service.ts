@@ -8,6 +8,8 @@ import type {
   BookingDraft,
   Instant,
   JournalEntry,
+  JournalLabels,
+  JournalSearchResult,
   LocationDetails,
   Range,
   Schedule,
@@ -97,7 +99,7 @@ export class BookingService {
       throw this.#conflict(checked, availability.bookable, `${name} is not available at that time.`)
     }
 
-    const journalId = await this.#deps.journal.record(draft, this.#deps.now())
+    const journalId = await this.#deps.journal.record(draft, this.#deps.now(), labelsOf(checked))
     let reference: string
     try {
       reference = await client.createBooking({
@@ -174,6 +176,11 @@ export class BookingService {
   /** The journal, newest first. */
   listJournal(filter: { readonly date?: string }): Promise<JournalEntry[]> {
     return this.#deps.journal.list(filter)
+  }
+
+  /** This desk's bookings whose customer, contact, patient or reference match what was typed. */
+  searchJournal(query: string, limit?: number): Promise<JournalSearchResult> {
+    return this.#deps.journal.search(query, limit)
   }
 
   /** The session changed: work still in flight for the old one no longer refreshes the board. */
@@ -346,6 +353,17 @@ export class BookingService {
     } catch (thrown) {
       this.#deps.log?.debug('booking: board refresh failed', { error: String(thrown) })
     }
+  }
+}
+
+/** The names the journal keeps beside a draft, as this desk knows them at the moment of sending. */
+function labelsOf({ details, schedule, type, draft }: Checked): JournalLabels {
+  return {
+    location: details.location.name,
+    timeZone: details.location.timeZone,
+    schedule: schedule.name,
+    appointmentType: type.name,
+    clinician: details.clinicians.find((c) => c.id === draft.clinicianId)?.name ?? null,
   }
 }
 

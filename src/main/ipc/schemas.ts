@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { ChannelName, RequestOf } from '../../shared/ipc-contract'
 import { isIsoDate } from '../../shared/time'
 import { bookingDraftSchema, boundedText } from '../../shared/booking-draft'
+import { journalSearchLimits } from '../booking/journal-search'
 
 const id = z.number().int().positive()
 const isoDate = z.string().refine(isIsoDate, { message: 'Expected a date as yyyy-MM-dd' })
@@ -44,4 +45,8 @@ export const requestSchemas = {
   'booking:get': reference,
   'booking:cancel': reference,
   'booking:listJournal': z.strictObject({ date: isoDate.optional() }),
+  'journal:searchEntries': z.strictObject({
+    query: text(journalSearchLimits.queryLength),
+    limit: z.number().int().min(1).max(journalSearchLimits.results).optional(),
+  }),
 } satisfies { [C in ChannelName]: z.ZodType<RequestOf<C>> }

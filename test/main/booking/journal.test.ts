@@ -7,6 +7,8 @@ import type { JournalEntry } from '../../../src/shared/domain'
 import { guideDraft } from '../../helpers/booking-draft'
 
 const draft = guideDraft({ notes: 'Limping on the left fore', clinicianId: 1158 })
+// The seed guide's day: its bookings are well within the journal's history.
+const NOW = Date.parse('2019-02-14T09:00:00+11:00')
 
 let dir: string
 let file: string
@@ -15,6 +17,7 @@ const journal = (): BookingJournal =>
   new BookingJournal({
     file,
     zone: 'Australia/Sydney',
+    now: () => NOW,
     emit: (_event, payload) => void events.push(payload as readonly JournalEntry[]),
   })
 
@@ -121,5 +124,98 @@ describe('BookingJournal', () => {
     expect(names).toEqual(['booking-journal.json'])
     const saved = JSON.parse(await readFile(file, 'utf8')) as { entries: unknown[] }
     expect(saved.entries).toHaveLength(20)
+  })
+})
+
+describe('BookingJournal history', () => {
+  const DAY = 86_400_000
+  const at = (daysAgo: number): number => NOW - daysAgo * DAY
+  const onDay = (daysAgo: number, firstName: string) =>
+    guideDraft({ firstName, start: at(daysAgo), end: at(daysAgo) + 15 * 60_000 })
+
+  it('keeps 400 days by default and drops older entries from the file in one atomic write', async () => {
+    const first = journal()
+    await first.record(onDay(500, 'Old'), at(500))
+    await first.record(onDay(399, 'Recent'), at(399))
+    await first.flushed()
+
+    const later = (days: number) =>
+      new BookingJournal({ file, emit: () => undefined, now: () => NOW + days * DAY })
+    const sameDay = await later(0).list()
+    const reopened = later(2)
+    const kept = await reopened.list()
+    await reopened.flushed()
+
+    expect(sameDay.map((e) => e.draft.firstName)).toEqual(['Recent'])
+    expect(kept).toEqual([])
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { entries: unknown[] }
+    expect(saved.entries).toEqual([])
+    expect(await readdir(dir)).toEqual(['booking-journal.json'])
+  })
+
+  it('keeps an old submission while its appointment is still within the period', async () => {
+    const j = new BookingJournal({ file, emit: () => undefined, now: () => NOW, retentionDays: 30 })
+    await j.record(onDay(-10, 'Ahead'), at(45))
+    await j.record(onDay(40, 'Past'), at(45))
+
+    expect((await j.list()).map((e) => e.draft.firstName)).toEqual(['Ahead'])
+  })
+
+  it('finds a client by name, phone in any spacing, email, patient or reference, newest first', async () => {
+    const j = journal()
+    const rex = guideDraft({
+      firstName: 'Zoë',
+      lastName: 'Hart',
+      mobile: '0412 345 678',
+      email: 'zoe.hart@example.com',
+      patientName: 'Rex',
+    })
+    const first = await j.record(rex, at(9))
+    await j.settle(first, { outcome: 'booked', reference: '1201:aa11', message: null })
+    const second = await j.record(rex, at(2))
+    await j.settle(second, { outcome: 'cancelled', reference: '1202:bb22', message: null })
+    await j.record(guideDraft(), at(1))
+    const refused = await j.record(rex, at(1))
+    await j.settle(refused, { outcome: 'failed', message: 'Refused' })
+
+    const refs = async (query: string) => (await j.search(query)).entries.map((e) => e.reference)
+
+    expect(await refs('zoe hart')).toEqual(['1202:bb22', '1201:aa11'])
+    expect(await refs('HART z')).toEqual(['1202:bb22', '1201:aa11'])
+    expect(await refs('0412-345678')).toEqual(['1202:bb22', '1201:aa11'])
+    expect(await refs('(0412) 345 678')).toEqual(['1202:bb22', '1201:aa11'])
+    expect(await refs('345 67')).toEqual(['1202:bb22', '1201:aa11'])
+    expect(await refs('zoe.hart@')).toEqual(['1202:bb22', '1201:aa11'])
+    expect(await refs('rex')).toEqual(['1202:bb22', '1201:aa11'])
+    expect(await refs('1201:AA')).toEqual(['1201:aa11'])
+    expect(await refs('muffett')).toEqual([null])
+    expect(await refs('rex bourke')).toEqual([])
+    expect(await refs('   ')).toEqual([])
+  })
+
+  it('answers at most the limit asked for, and counts every match', async () => {
+    const j = journal()
+    for (let i = 0; i < 40; i++) await j.record(onDay(i, `Rex${i}`), at(i))
+
+    const found = await j.search('rex', 5)
+
+    expect(found.total).toBe(40)
+    expect(found.entries.map((e) => e.draft.firstName)).toEqual([
+      'Rex0',
+      'Rex1',
+      'Rex2',
+      'Rex3',
+      'Rex4',
+    ])
+  })
+
+  it('sees an entry as soon as it is recorded, and its new outcome as soon as it is settled', async () => {
+    const j = journal()
+    expect((await j.search('judith')).total).toBe(0)
+    const id = await j.record(draft, at(0))
+    expect((await j.search('judith')).entries.map((e) => e.outcome)).toEqual(['unknown'])
+    await j.settle(id, { outcome: 'booked', reference: '1300:cc', message: null })
+
+    expect((await j.search('judith')).entries.map((e) => e.outcome)).toEqual(['booked'])
   })
 })

@@ -118,7 +118,11 @@ describe('BookingService.create', () => {
       emit: () => undefined,
       now: () => at('09:00', '2019-02-14'),
     })
-    const journal = new BookingJournal({ file: join(dir, 'journal.json'), emit: () => undefined })
+    const journal = new BookingJournal({
+      file: join(dir, 'journal.json'),
+      emit: () => undefined,
+      now: () => at('09:00', '2019-02-14'),
+    })
     const secondDesk = new BookingService({
       getClient: () => other,
       clinic,
@@ -383,6 +387,22 @@ describe('BookingService.get and cancel', () => {
     expect(failure.error.message).toBe(
       'This booking is no longer pending — the patient may be checked in; cancel it in OpenVPMS.',
     )
+  })
+
+  it('keeps the names it booked with in the journal, so a search shows them whatever location is on screen', async () => {
+    const { reference } = await s.booking.create(draft({ patientName: 'Rex' }))
+
+    const found = await s.booking.searchJournal('rex')
+
+    expect(found.total).toBe(1)
+    expect(found.entries[0]?.reference).toBe(reference)
+    expect(found.entries[0]?.labels).toEqual({
+      location: 'Main Clinic',
+      timeZone: 'Australia/Sydney',
+      schedule: 'Main Appointment Schedule',
+      appointmentType: 'Standard Consult',
+      clinician: null,
+    })
   })
 
   it('serves booking:* through its IPC adapters', async () => {

@@ -71,7 +71,7 @@ export async function startServices(
 
   const clinic = new ClinicService({ getClient })
   const calendar = new CalendarService({ getClient, clinic, emit, now })
-  const journal = new BookingJournal({ file: join(dir, 'booking-journal.json'), emit })
+  const journal = new BookingJournal({ file: join(dir, 'booking-journal.json'), emit, now })
   const booking = new BookingService({ getClient, clinic, calendar, journal, now })
   return {
     sandbox,

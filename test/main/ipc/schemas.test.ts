@@ -3,7 +3,19 @@ import { requestSchemas } from '../../../src/main/ipc/schemas'
 import { channelNames, eventNames } from '../../../src/shared/ipc-contract'
 import { guideDraft } from '../../helpers/booking-draft'
 
-const VERBS = ['get', 'connect', 'sign', 'use', 'list', 'load', 'find', 'create', 'cancel']
+const VERBS = [
+  'get',
+  'connect',
+  'sign',
+  'use',
+  'list',
+  'load',
+  'find',
+  'create',
+  'cancel',
+  'search',
+  'export',
+]
 
 describe('the IPC contract', () => {
   it('names every channel domain:verbNoun, starting with a verb', () => {
@@ -153,5 +165,18 @@ describe('request schemas refuse what a renderer must not send', () => {
     expect(requestSchemas['booking:get'].safeParse({ reference: 603 }).success).toBe(false)
     expect(requestSchemas['booking:get'].safeParse('603:be08f3c6').success).toBe(false)
     expect(requestSchemas['session:signOut'].safeParse({ everything: true }).success).toBe(false)
+  })
+
+  it('bounds a journal search: the query’s length and the answer’s size', () => {
+    const search = (request: unknown): boolean =>
+      requestSchemas['journal:searchEntries'].safeParse(request).success
+
+    expect(search({ query: 'zoe hart' })).toBe(true)
+    expect(search({ query: 'rex', limit: 100 })).toBe(true)
+    expect(search({ query: 'x'.repeat(101) })).toBe(false)
+    expect(search({ query: 'rex', limit: 101 })).toBe(false)
+    expect(search({ query: 'rex', limit: 0 })).toBe(false)
+    expect(search({ query: 42 })).toBe(false)
+    expect(search({ query: 'rex', everything: true })).toBe(false)
   })
 })

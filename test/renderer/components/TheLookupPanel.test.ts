@@ -1,7 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { BookingDetails } from '../../../src/shared/domain'
+import type { BookingDetails, JournalEntry } from '../../../src/shared/domain'
 import { fail, ok, type AppError } from '../../../src/shared/result'
 import TheLookupPanel from '../../../src/renderer/src/components/TheLookupPanel.vue'
 import { useClinicStore } from '../../../src/renderer/src/stores/clinic'
@@ -60,6 +60,7 @@ beforeEach(() => {
     'calendar:loadDay': (request) => ok(dayView(request.date)),
     'booking:listJournal': () => ok([]),
     'booking:get': () => ok(found),
+    'journal:searchEntries': () => ok({ entries: [], total: 0 }),
   })
   installApi(fake.api)
 })
@@ -104,7 +105,9 @@ describe('TheLookupPanel', () => {
     await lookUp(wrapper)
 
     expect(wrapper.find('#lookup-error').text()).toContain(expected)
-    expect(wrapper.find('#lookup-reference').attributes('aria-describedby')).toBe('lookup-error')
+    expect(wrapper.find('#lookup-reference').attributes('aria-describedby')).toBe(
+      'lookup-error lookup-scope',
+    )
   })
 
   it('asks before cancelling, and explains when the booking is no longer pending', async () => {
@@ -137,5 +140,122 @@ describe('TheLookupPanel', () => {
 
     expect((wrapper.find('#lookup-reference').element as HTMLInputElement).value).toBe(REF)
     expect(wrapper.get('[data-testid="lookup-details"]').text()).toContain('Judith Bourke')
+  })
+})
+
+describe('TheLookupPanel finding a client', () => {
+  const sent = (overrides: Partial<JournalEntry> = {}): JournalEntry => ({
+    reference: REF,
+    draft: {
+      locationId: 98,
+      scheduleId: 136,
+      appointmentTypeId: 63,
+      start: at('2030-02-15', '10:45'),
+      end: at('2030-02-15', '11:15'),
+      title: '',
+      firstName: 'Judith',
+      lastName: 'Bourke',
+      mobile: '0418 976 543',
+      phone: '',
+      email: '',
+      patientName: 'Rex',
+      notes: 'Limping since Tuesday',
+      clinicianId: null,
+    },
+    submittedAt: at('2030-02-10', '09:00'),
+    outcome: 'booked',
+    message: null,
+    ...overrides,
+  })
+
+  it('lists this desk’s matching bookings as the receptionist types, and Enter opens the highlighted one live', async () => {
+    const older = sent({ reference: '602:older', outcome: 'cancelled' })
+    fake.answer({
+      'journal:searchEntries': () => ok({ entries: [sent(), older], total: 2 }),
+    })
+    const wrapper = await mountPanel()
+
+    await wrapper.find('#lookup-reference').setValue('rex')
+    await flushPromises()
+    const listed = wrapper.findAll('[role="option"]').map((option) => option.text())
+    const heading = wrapper.text()
+    await wrapper.find('#lookup-reference').trigger('keydown', { key: 'ArrowDown' })
+    const second = wrapper.find('#lookup-reference').attributes('aria-activedescendant')
+    await wrapper.find('#lookup-reference').trigger('keydown', { key: 'ArrowDown' })
+    const highlighted = wrapper.find('#lookup-reference').attributes('aria-activedescendant')
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+
+    expect(fake.callsTo('journal:searchEntries').at(-1)).toEqual({ query: 'rex', limit: 30 })
+    expect(heading).toContain('2 bookings made at this desk')
+    expect(listed[0]).toContain('Judith Bourke (Rex)')
+    expect(listed[0]).toContain('Booked')
+    expect(listed[0]).toContain('Fri 15 Feb 2030 10:45–11:15')
+    expect(listed[0]).toContain('Main Clinic · Main Appointment Schedule')
+    expect(listed[0]).toContain(REF)
+    expect(listed[1]).toContain('Cancelled')
+    expect(second).toBe('lookup-match-1')
+    expect(highlighted).toBe('lookup-match-0')
+    expect(fake.callsTo('booking:get')).toEqual([{ reference: REF }])
+    expect(wrapper.find('[role="listbox"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="lookup-details"]').text()).toContain('Judith Bourke')
+  })
+
+  it('says plainly when nothing made at this desk matches, and Enter then looks the text up as a reference', async () => {
+    const wrapper = await mountPanel()
+
+    await wrapper.find('#lookup-reference').setValue(REF)
+    await flushPromises()
+    const said = wrapper.text()
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+
+    expect(said).toContain(`No booking made at this desk matches “${REF}”`)
+    expect(fake.callsTo('booking:get')).toEqual([{ reference: REF }])
+  })
+
+  it('shows what was sent for a booking whose answer never came, with no cancel button', async () => {
+    fake.answer({
+      'journal:searchEntries': () =>
+        ok({ entries: [sent({ reference: null, outcome: 'unknown' })], total: 1 }),
+    })
+    const wrapper = await mountPanel()
+
+    await wrapper.find('#lookup-reference').setValue('bourke')
+    await flushPromises()
+    const listed = wrapper.get('[role="option"]').text()
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+
+    expect(listed).toContain('Outcome unknown')
+    expect(listed).toContain('no reference')
+    expect(fake.callsTo('booking:get')).toEqual([])
+    const details = wrapper.get('[data-testid="lookup-details"]').text()
+    expect(details).toContain('No answer came back from OpenVPMS when this was sent')
+    expect(details).toContain('Limping since Tuesday')
+    expect(wrapper.find('button.fd-danger').exists()).toBe(false)
+  })
+
+  it('keeps the answer to the last keystroke when an earlier one arrives late', async () => {
+    let releaseFirst: () => void = () => undefined
+    fake.answer({
+      'journal:searchEntries': ({ query }) =>
+        query === 'r'
+          ? new Promise((resolve) => {
+              releaseFirst = () =>
+                resolve(ok({ entries: [sent({ reference: '1:late' })], total: 1 }))
+            })
+          : ok({ entries: [sent()], total: 1 }),
+    })
+    const wrapper = await mountPanel()
+
+    await wrapper.find('#lookup-reference').setValue('r')
+    await wrapper.find('#lookup-reference').setValue('re')
+    await flushPromises()
+    releaseFirst()
+    await flushPromises()
+
+    expect(wrapper.findAll('[role="option"]').map((option) => option.text())).toHaveLength(1)
+    expect(wrapper.get('[role="option"]').text()).toContain(REF)
   })
 })

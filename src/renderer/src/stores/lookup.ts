@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { BookingDetails } from '../../../shared/domain'
+import type { BookingDetails, JournalEntry } from '../../../shared/domain'
 import type { AppError } from '../../../shared/result'
 import { api } from '../api'
 import { useCalendarStore } from './calendar'
@@ -19,14 +19,20 @@ export const useLookupStore = defineStore('lookup', () => {
   const cancelError = ref<AppError | null>(null)
   /** The reference just cancelled, for the confirmation line. */
   const cancelled = ref<string | null>(null)
+  /**
+   * The journal entry the booking on screen was opened from (the client search), for the names it recorded; with no
+   * reference, no answer came back when it was sent and the entry is all the desk has.
+   */
+  const entry = shallowRef<JournalEntry | null>(null)
   let requestId = 0
 
   /**
    * Looks a reference up. It is trimmed (pasted text often carries spaces) but otherwise sent as typed: references
    * are opaque, and the server decides what is valid (spec §7.3: `Invalid booking reference`).
    */
-  async function find(typed: string): Promise<void> {
+  async function find(typed: string, from: JournalEntry | null = null): Promise<void> {
     const trimmed = typed.trim()
+    entry.value = from
     reference.value = trimmed
     details.value = null
     cancelled.value = null
@@ -55,6 +61,23 @@ export const useLookupStore = defineStore('lookup', () => {
       error.value = unreachable(cause)
       status.value = 'error'
     }
+  }
+
+  /**
+   * Opens a booking found in the journal: live from the server by its reference (the journal's copy where the
+   * server cannot show it, see main's booking service); an entry without a reference is shown as it was sent.
+   */
+  async function open(found: JournalEntry): Promise<void> {
+    if (found.reference !== null) return find(found.reference, found)
+    requestId++
+    entry.value = found
+    reference.value = ''
+    details.value = { ...detailsOf(found), reference: '' }
+    cancelled.value = null
+    cancelStatus.value = 'idle'
+    cancelError.value = null
+    error.value = null
+    status.value = 'ready'
   }
 
   /** Cancels the booking on screen (the component asks for confirmation first). */
@@ -92,6 +115,7 @@ export const useLookupStore = defineStore('lookup', () => {
     cancelStatus.value = 'idle'
     cancelError.value = null
     cancelled.value = null
+    entry.value = null
   }
 
   return {
@@ -102,8 +126,34 @@ export const useLookupStore = defineStore('lookup', () => {
     cancelStatus,
     cancelError,
     cancelled,
+    entry,
     find,
+    open,
     cancel,
     $reset,
   }
 })
+
+const blankToNull = (value: string): string | null => (value === '' ? null : value)
+
+/** A journal entry as booking details: what this desk sent. */
+function detailsOf({ draft, reference }: JournalEntry): BookingDetails {
+  return {
+    reference: reference ?? '',
+    locationId: draft.locationId,
+    scheduleId: draft.scheduleId,
+    appointmentTypeId: draft.appointmentTypeId,
+    start: draft.start,
+    end: draft.end,
+    title: blankToNull(draft.title),
+    firstName: blankToNull(draft.firstName),
+    lastName: blankToNull(draft.lastName),
+    phone: blankToNull(draft.phone),
+    mobile: blankToNull(draft.mobile),
+    email: blankToNull(draft.email),
+    patientName: blankToNull(draft.patientName),
+    clinicianId: draft.clinicianId,
+    source: 'journal',
+    notes: blankToNull(draft.notes),
+  }
+}
