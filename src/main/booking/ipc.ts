@@ -6,7 +6,11 @@ export const bookingHandlers = (
   booking: BookingService,
 ): Pick<
   Handlers,
-  'booking:create' | 'booking:get' | 'booking:cancel' | 'booking:listJournal' | 'journal:searchEntries'
+  | 'booking:create'
+  | 'booking:get'
+  | 'booking:cancel'
+  | 'booking:listJournal'
+  | 'journal:searchEntries'
 > => ({
   'booking:create': ({ draft }) => booking.create(draft),
   'booking:get': ({ reference }) => booking.get(reference),
