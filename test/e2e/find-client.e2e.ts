@@ -76,7 +76,7 @@ test('a caller without a reference: found by phone in another spacing, newest fi
   await expect(options.nth(1)).toContainText('Cancelled')
   await expect(options.nth(1)).toContainText(rexFirst)
   await expect(
-    page.getByText('bookings made at this desk. Any booking: its reference'),
+    page.getByText('Finds bookings made at this desk by name, phone, email or patient'),
   ).toBeVisible()
   await page.screenshot({ path: 'docs/screenshots/find-client.png' })
   const axe = await new AxeBuilder({ page }).include('.fd-lookup').analyze()
