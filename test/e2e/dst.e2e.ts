@@ -48,8 +48,10 @@ test('a daylight-saving day shows the clinic’s real opening hours in its own z
     .boundingBox())!.y
   expect(Math.abs(busyTop - (await rowTop(11, '03:00:00')))).toBeLessThan(2)
   expect(Math.abs(dayFreeTop - (await rowTop(12, '08:00:00')))).toBeLessThan(2)
+  // The board's one time axis starts at midnight for the night ward, and the board opens on its 01:00 opening.
+  await expect(page.locator('.fd-time-axis-label').first()).toHaveText('00:00')
   await expect(
-    page.locator('section[data-schedule-id="12"] .fc-timegrid-slot-label[data-time="00:00:00"]'),
-  ).toBeVisible()
+    page.locator('section[data-schedule-id="11"] td.fc-timegrid-slot-lane[data-time="01:00:00"]'),
+  ).toBeInViewport()
   await expect(page.locator('.fd-board-legend')).toContainText('Australia/Sydney')
 })

@@ -1,7 +1,12 @@
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import type { DayView } from '../../src/shared/domain'
-import { columnEvents, selectionAllowed, visibleHours } from '../../src/renderer/src/board'
+import {
+  columnEvents,
+  openingMinute,
+  selectionAllowed,
+  visibleHours,
+} from '../../src/renderer/src/board'
 import { at, dayView, zone } from './helpers/fixtures'
 
 const DAY = '2030-02-15'
@@ -56,6 +61,35 @@ describe('visibleHours', () => {
     const view: DayView = { ...dayView(DAY), schedules: [{ scheduleId: 1, free: [], busy: [] }] }
 
     expect(visibleHours(view, [15])).toEqual({ slotMinTime: '08:00:00', slotMaxTime: '18:00:00' })
+  })
+})
+
+describe('openingMinute', () => {
+  it('opens another day on its first opening time', () => {
+    expect(openingMinute(dayView(DAY), at('2030-02-14', '12:00'))).toBe(9 * 60)
+  })
+
+  it('opens today on the current time once the clinic is open, on the opening before', () => {
+    expect(openingMinute(dayView(DAY), at(DAY, '14:20'))).toBe(14 * 60 + 20)
+    expect(openingMinute(dayView(DAY), at(DAY, '06:00'))).toBe(9 * 60)
+  })
+
+  it('lets a schedule open all night not pull the board back to midnight', () => {
+    const base = dayView(DAY)
+    const view: DayView = {
+      ...base,
+      schedules: [
+        ...base.schedules,
+        { scheduleId: 999, free: [{ start: base.bounds.start, end: base.bounds.end }], busy: [] },
+      ],
+    }
+
+    expect(openingMinute(view, at('2030-02-14', '12:00'))).toBe(9 * 60)
+    expect(openingMinute({ ...view, schedules: view.schedules.slice(2) }, 0)).toBe(0)
+  })
+
+  it('has no opening on a day nothing opens', () => {
+    expect(openingMinute({ ...dayView(DAY), schedules: [] }, 0)).toBeNull()
   })
 })
 

@@ -28,9 +28,18 @@ export const clinicianPalette = [
 export const clinicianColour = (index: number): string =>
   clinicianPalette[index % clinicianPalette.length] ?? '#37474f'
 
+/** Same height per minute in every column (and the time axis), so 09:00 lines up across slot sizes. */
+export const PX_PER_MINUTE = 1.6
+
 const DAY_MINUTES = 24 * 60
 const PADDING_MINUTES = 60
 const DEFAULT_HOURS: VisibleHours = { slotMinTime: '08:00:00', slotMaxTime: '18:00:00' }
+
+/** Minutes from midnight of a FullCalendar duration (`HH:mm:ss`). */
+export const durationMinutes = (value: string): number => {
+  const [hours = 0, minutes = 0] = value.split(':').map(Number)
+  return hours * 60 + minutes
+}
 
 const duration = (minutes: number): string => {
   const hours = Math.floor(minutes / 60)
@@ -74,6 +83,26 @@ export function visibleHours(day: DayView, slotSizes: readonly number[]): Visibl
     slotMinTime: duration(alignedFrom),
     slotMaxTime: duration(Math.max(to, alignedFrom + grid)),
   }
+}
+
+/**
+ * Where the board opens, in wall-clock minutes of the day: the first opening time of the shown schedules, or on
+ * today the current time when the clinic is already open (so the first screen is never closed night). A schedule
+ * open from midnight (a 24-hour one) does not decide the opening while others open later: starting the board at
+ * 00:00 for it would show every other column closed.
+ * Null when nothing opens that day and it is not today.
+ */
+export function openingMinute(day: DayView, now: number): number | null {
+  const starts = day.schedules
+    .map((schedule) => union([...schedule.free, ...schedule.busy])[0]?.start)
+    .filter((start): start is number => start !== undefined)
+  const daytime = starts.filter((start) => start > day.bounds.start)
+  const first = Math.min(...(daytime.length > 0 ? daytime : starts))
+  const open = Number.isFinite(first) ? wallMinutes(first, day.date, day.timeZone) : null
+  const today = now >= day.bounds.start && now < day.bounds.end
+  if (!today) return open
+  const current = wallMinutes(now, day.date, day.timeZone)
+  return open === null ? current : Math.max(open, current)
 }
 
 /** A clinician shown on the board, with their colour and place in the band stack. */
