@@ -152,14 +152,44 @@ export interface JournalSearchResult {
   readonly total: number
 }
 
-/** A bookable time found by next-available search. */
+/** The names a suggestion is read out by: it must read whole wherever it is shown (another location's too). */
+export interface SuggestionNames {
+  readonly location: string
+  readonly schedule: string
+  readonly type: string
+  /** null = any clinician. */
+  readonly clinician: string | null
+}
+
+/** A bookable time found by next-available search (or offered after a clash). */
 export interface SlotSuggestion {
+  readonly locationId: number
   readonly scheduleId: number
   readonly appointmentTypeId: number
   readonly start: Instant
   readonly end: Instant
   /** The clinician asked for, when one was. */
   readonly clinicianId: number | null
+  readonly names: SuggestionNames
+}
+
+/** One day of next-available results: the best few starts, ranked, and how many there are in all. */
+export interface NextAvailableDay {
+  /** In the suggestions' location zone. */
+  readonly date: IsoDate
+  readonly suggestions: readonly SlotSuggestion[]
+  /** Every matching start that day, listed or not ("more" asks for them). */
+  readonly total: number
+}
+
+/** What a next-available search found, with what it searched (so the desk shows the search that made it). */
+export interface NextAvailableResult {
+  readonly days: readonly NextAvailableDay[]
+  /** First and last day searched (inclusive). */
+  readonly from: IsoDate
+  readonly to: IsoDate
+  /** The locations searched, in practice order. */
+  readonly locationIds: readonly number[]
 }
 
 /** What the renderer knows of the connection. Never a password. */

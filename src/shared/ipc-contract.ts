@@ -8,8 +8,8 @@ import type {
   JournalSearchResult,
   Location,
   LocationDetails,
+  NextAvailableResult,
   SessionStatus,
-  SlotSuggestion,
 } from './domain'
 import type { Result } from './result'
 
@@ -55,16 +55,33 @@ export interface LoadDayRequest {
   readonly refresh?: boolean
 }
 
+/** A part of the day in the location's wall clock, minutes from midnight: starts in [from, to). */
+export interface DayWindow {
+  readonly from: number
+  readonly to: number
+}
+
+/** Most days one next-available search covers (one ranged request per schedule, whatever the range). */
+export const MAX_SEARCH_DAYS = 90
+
 export interface FindNextAvailableRequest {
-  readonly locationId: number
+  /** null = every location that takes online bookings (a group practice's central phone desk). */
+  readonly locationId: number | null
   readonly appointmentTypeId: number
+  /** null = any clinician. */
   readonly clinicianId: number | null
   /** First day to search (defaults to today in the location's zone). */
   readonly fromDate?: IsoDate
-  /** How many days to search; default 14. */
+  /** How many days to search; default 14, at most MAX_SEARCH_DAYS. */
   readonly days?: number
-  /** How many suggestions at most; default 10. */
-  readonly limit?: number
+  /** Only starts in this part of the day. */
+  readonly window?: DayWindow
+  /** Only these weekdays (ISO: 1 = Monday … 7 = Sunday); absent or empty = every day. */
+  readonly weekdays?: readonly number[]
+  /** A time asked for (minutes from midnight): each day's starts are ranked by closeness to it. */
+  readonly near?: number
+  /** Starts listed per day, best first; default 3 (the rest are counted). */
+  readonly perDay?: number
 }
 
 export interface ReferenceRequest {
@@ -104,7 +121,7 @@ export const ipcContract = {
   },
   calendar: {
     loadDay: channel<LoadDayRequest, DayView>(),
-    findNextAvailable: channel<FindNextAvailableRequest, readonly SlotSuggestion[]>(),
+    findNextAvailable: channel<FindNextAvailableRequest, NextAvailableResult>(),
   },
   booking: {
     create: channel<CreateBookingRequest, BookingConfirmation>(),

@@ -38,9 +38,9 @@ test('next available: a suggestion opens the form on its day; the form survives 
 
   await page.getByLabel('Type').selectOption({ label: 'Short Consult' })
   await page.getByRole('button', { name: 'Find times' }).click()
-  const first = page.locator('.fd-suggestions button').first()
+  const first = page.locator('.fd-suggestion').first()
   await expect(first).toBeVisible()
-  const label = (await first.textContent()) ?? ''
+  const label = (await page.locator('.fd-result-day h3').first().textContent()) ?? ''
   await first.click()
 
   const form = page.getByRole('dialog', { name: 'New booking' })

@@ -277,12 +277,20 @@ export class BookingService {
     const starts = bookableStarts(bookable, schedule, type, zone, { after: this.#deps.now() })
     const before = starts.filter((s) => s < draft.start).slice(-ALTERNATIVES_EACH_SIDE)
     const after = starts.filter((s) => s > draft.start).slice(0, ALTERNATIVES_EACH_SIDE)
+    const names = {
+      location: details.location.name,
+      schedule: schedule.name,
+      type: type.name,
+      clinician: details.clinicians.find((c) => c.id === draft.clinicianId)?.name ?? null,
+    }
     const alternatives: SlotSuggestion[] = [...before, ...after].map((start) => ({
+      locationId: draft.locationId,
       scheduleId: schedule.id,
       appointmentTypeId: type.id,
       start,
       end: start + duration,
       clinicianId: draft.clinicianId,
+      names,
     }))
     const offer =
       alternatives.length > 0

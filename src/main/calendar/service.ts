@@ -7,10 +7,9 @@ import type {
   Instant,
   IsoDate,
   LocationDetails,
-  Range,
+  NextAvailableResult,
   Schedule,
   ScheduleDay,
-  SlotSuggestion,
 } from '../../shared/domain'
 import type {
   EventName,
@@ -19,18 +18,13 @@ import type {
   PayloadOf,
 } from '../../shared/ipc-contract'
 import { AppFailure } from '../../shared/result'
-import {
-  clinicianAvailability,
-  clinicianDay,
-  type ScheduleFreeBusy,
-  type ScheduleRange,
-} from '../../shared/availability'
+import { clinicianDay, type ScheduleFreeBusy, type ScheduleRange } from '../../shared/availability'
 import { clip } from '../../shared/intervals'
-import { bookableStarts, typeDuration } from '../../shared/slots'
-import { addDays, dayBounds, daysBetween, isoDateOf, todayIn } from '../../shared/time'
+import { addDays, dayBounds, daysBetween } from '../../shared/time'
 import type { Logger } from '../ipc/handle'
 import type { OpenVpmsClient } from '../openvpms/client'
 import { sessionChanged, type ClientProvider, type ClinicService } from '../clinic/service'
+import { searchNextAvailable } from './next-available'
 
 /** The client calls the calendar makes. */
 export type CalendarClient = Pick<OpenVpmsClient, 'scheduleFreeBusy' | 'userFreeBusy'>
@@ -41,7 +35,7 @@ export type Emit = <E extends EventName>(event: E, payload: PayloadOf<E>) => voi
 /** The calendar service's collaborators. */
 export interface CalendarDeps {
   readonly getClient: ClientProvider<CalendarClient>
-  readonly clinic: Pick<ClinicService, 'loadLocation'>
+  readonly clinic: Pick<ClinicService, 'loadLocation' | 'knownLocations'>
   readonly emit: Emit
   readonly now: () => Instant
   readonly log?: Logger
@@ -153,80 +147,24 @@ export class CalendarService {
   }
 
   /**
-   * The first bookable times of a type (with a clinician, within their availability) from `fromDate` on: one ranged
-   * free/busy per schedule that has the type, plus one for the clinician, all at once. Future only, sorted by start
-   * then schedule.
+   * The bookable times of a type that fit the caller's words (see FindNextAvailableRequest), grouped by day: one
+   * ranged free/busy per schedule and one per clinician and location, all at once, whatever the range.
    */
-  findNextAvailable(request: FindNextAvailableRequest): Promise<SlotSuggestion[]> {
-    return this.#foreground(() => this.#findNextAvailable(request))
-  }
-
-  async #findNextAvailable(request: FindNextAvailableRequest): Promise<SlotSuggestion[]> {
-    const { locationId, appointmentTypeId, clinicianId } = request
-    const days = request.days ?? 14
-    const limit = request.limit ?? 10
+  findNextAvailable(request: FindNextAvailableRequest): Promise<NextAvailableResult> {
     const generation = this.#generation
-    const details = await this.#deps.clinic.loadLocation(locationId)
-    const zone = details.location.timeZone
-    const now = this.#deps.now()
-    const fromDate = request.fromDate ?? todayIn(zone, now)
-    const range: Range = {
-      // Days already over cannot be booked (spec §7.1 step 4): never ask the server for them.
-      start: Math.max(dayBounds(fromDate, zone).start, dayBounds(todayIn(zone, now), zone).start),
-      end: dayBounds(addDays(fromDate, days), zone).start,
-    }
-    const schedules = details.schedules.filter((schedule) =>
-      schedule.appointmentTypes.some((type) => type.id === appointmentTypeId),
+    return this.#foreground(() =>
+      searchNextAvailable(
+        {
+          client: this.#deps.getClient(),
+          clinic: this.#deps.clinic,
+          now: this.#deps.now(),
+          checkCurrent: () => {
+            if (generation !== this.#generation) throw sessionChanged()
+          },
+        },
+        request,
+      ),
     )
-    if (schedules.length === 0) {
-      throw notFound(
-        'No schedule at this location takes that appointment type.',
-        'appointmentTypeId',
-      )
-    }
-    checkClinician(details, clinicianId)
-    if (range.end <= now) return []
-
-    const client = this.#deps.getClient()
-    // spec §6.5: a clinician's appointment may hide in another schedule's free list; telling it apart takes every
-    // schedule's busy time (as on the board), including schedules that do not take the type.
-    const asked = clinicianId === null ? schedules : details.schedules
-    const [answers, clinician] = await Promise.all([
-      Promise.all(asked.map((s) => client.scheduleFreeBusy(s.id, range.start, range.end))),
-      clinicianId === null
-        ? Promise.resolve(null)
-        : client.userFreeBusy(clinicianId, locationId, range.start, range.end),
-    ])
-    if (generation !== this.#generation) throw sessionChanged()
-
-    const freeBusy = new Map<number, ScheduleFreeBusy>(
-      asked.map((schedule, index) => [schedule.id, answers[index] ?? { free: [], busy: [] }]),
-    )
-    const available =
-      clinician && clinicianId !== null
-        ? availabilityByDay(clinicianId, clinician, freeBusy, range, zone)
-        : null
-    const suggestions = schedules.flatMap((schedule, index) => {
-      const answer = freeBusy.get(schedule.id) ?? { free: [], busy: [] }
-      const type = schedule.appointmentTypes.find((t) => t.id === appointmentTypeId)
-      if (!type) return []
-      const free = available ? (available[schedule.id] ?? []) : subtractBusy(answer)
-      const duration = typeDuration(schedule, type)
-      return bookableStarts(clip(free, range), schedule, type, zone, { after: now }).map(
-        (start): SlotSuggestion & { order: number } => ({
-          scheduleId: schedule.id,
-          appointmentTypeId,
-          start,
-          end: start + duration,
-          clinicianId,
-          order: index,
-        }),
-      )
-    })
-    return suggestions
-      .sort((a, b) => a.start - b.start || a.order - b.order)
-      .slice(0, limit)
-      .map(({ order: _order, ...suggestion }) => suggestion)
   }
 
   /** Forgets every day: the session changed. Answers still on their way for the old session are dropped. */
@@ -413,47 +351,4 @@ function selectSchedules(details: LocationDetails, scheduleIds: readonly number[
       throw notFound(`Schedule ${id} is not one of this location's schedules.`, 'scheduleIds')
     return schedule
   })
-}
-
-function checkClinician(details: LocationDetails, clinicianId: number | null): void {
-  if (clinicianId !== null && !details.clinicians.some((c) => c.id === clinicianId)) {
-    throw notFound(
-      'That clinician is not available for online booking at this location.',
-      'clinicianId',
-    )
-  }
-}
-
-/**
- * A clinician's availability on each schedule over several days, worked out one day at a time exactly as the day
- * board does: whether a gap in their roster is an appointment is judged within a day (see appointmentBusy), so a
- * search offers the same times the board shows for them.
- */
-function availabilityByDay(
-  clinicianId: number,
-  answer: { readonly free: readonly ScheduleRange[]; readonly busy: readonly ScheduleRange[] },
-  freeBusy: ReadonlyMap<number, ScheduleFreeBusy>,
-  range: Range,
-  zone: string,
-): Record<number, Range[]> {
-  const available: Record<number, Range[]> = {}
-  for (let date = isoDateOf(range.start, zone); ; date = addDays(date, 1)) {
-    const bounds = dayBounds(date, zone)
-    if (bounds.start >= range.end) break
-    const day = new Map<number, ScheduleFreeBusy>(
-      [...freeBusy].map(([id, answer]) => [
-        id,
-        { free: clip(answer.free, bounds), busy: clip(answer.busy, bounds) },
-      ]),
-    )
-    const clinician = clinicianDay(clinicianId, answer, day, bounds)
-    for (const [id, ranges] of Object.entries(clinician.available)) {
-      available[Number(id)] = [...(available[Number(id)] ?? []), ...ranges]
-    }
-  }
-  return available
-}
-
-function subtractBusy(answer: ScheduleFreeBusy): Range[] {
-  return clinicianAvailability(answer.free, answer, [])
 }

@@ -34,6 +34,7 @@ const byName = <T extends { name: string; id: number }>(a: T, b: T): number =>
 export class ClinicService {
   readonly #deps: ClinicDeps
   readonly #cache = new Map<number, Promise<LocationDetails>>()
+  #locations: Promise<Location[]> | null = null
   #generation = 0
 
   constructor(deps: ClinicDeps) {
@@ -45,7 +46,22 @@ export class ClinicService {
     const generation = this.#generation
     const locations = await this.#deps.getClient().listLocations()
     if (generation !== this.#generation) throw sessionChanged()
+    this.#locations = Promise.resolve(locations)
     return locations
+  }
+
+  /**
+   * The locations as last listed (listed now when never yet): a search across every location must not cost a round
+   * trip of its own. Refreshed whenever the board lists them again.
+   */
+  knownLocations(): Promise<Location[]> {
+    if (this.#locations) return this.#locations
+    const loading = this.listLocations()
+    this.#locations = loading
+    loading.catch(() => {
+      if (this.#locations === loading) this.#locations = null
+    })
+    return loading
   }
 
   /**
@@ -72,6 +88,7 @@ export class ClinicService {
   reset(): void {
     this.#generation++
     this.#cache.clear()
+    this.#locations = null
   }
 
   async #fetch(locationId: number): Promise<LocationDetails> {

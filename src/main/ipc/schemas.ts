@@ -1,7 +1,7 @@
 // One zod schema per channel for the request the renderer sends. The `satisfies` clause makes a missing channel, or a
 // schema whose output disagrees with the contract's request type, a type error.
 import { z } from 'zod'
-import type { ChannelName, RequestOf } from '../../shared/ipc-contract'
+import { MAX_SEARCH_DAYS, type ChannelName, type RequestOf } from '../../shared/ipc-contract'
 import { isIsoDate } from '../../shared/time'
 import { bookingDraftSchema, boundedText } from '../../shared/booking-draft'
 import { journalSearchLimits } from '../booking/journal-search'
@@ -10,6 +10,12 @@ const id = z.number().int().positive()
 const isoDate = z.string().refine(isIsoDate, { message: 'Expected a date as yyyy-MM-dd' })
 const empty = z.strictObject({})
 const text = boundedText
+const DAY_MINUTES = 24 * 60
+const minuteOfDay = z
+  .number()
+  .int()
+  .min(0)
+  .max(DAY_MINUTES - 1)
 
 const reference = z.strictObject({ reference: text(200) })
 
@@ -34,12 +40,23 @@ export const requestSchemas = {
     refresh: z.boolean().optional(),
   }),
   'calendar:findNextAvailable': z.strictObject({
-    locationId: id,
+    locationId: id.nullable(),
     appointmentTypeId: id,
     clinicianId: id.nullable(),
     fromDate: isoDate.optional(),
-    days: z.number().int().min(1).max(62).optional(),
-    limit: z.number().int().min(1).max(100).optional(),
+    days: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_SEARCH_DAYS, { message: `Search at most ${MAX_SEARCH_DAYS} days at a time.` })
+      .optional(),
+    window: z
+      .strictObject({ from: minuteOfDay, to: z.number().int().min(1).max(DAY_MINUTES) })
+      .refine((w) => w.from < w.to, { message: 'The part of the day must end after it starts.' })
+      .optional(),
+    weekdays: z.array(z.number().int().min(1).max(7)).max(7).readonly().optional(),
+    near: minuteOfDay.optional(),
+    perDay: z.number().int().min(1).max(100).optional(),
   }),
   'booking:create': z.strictObject({ draft: bookingDraftSchema }),
   'booking:get': reference,

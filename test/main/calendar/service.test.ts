@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { calendarHandlers } from '../../../src/main/calendar/ipc'
-import type { DayView, Range } from '../../../src/shared/domain'
+import type {
+  DayView,
+  NextAvailableResult,
+  Range,
+  SlotSuggestion,
+} from '../../../src/shared/domain'
 import { covers } from '../../../src/shared/intervals'
 import { bookableStarts, isOnSlotBoundary } from '../../../src/shared/slots'
 import { addDays, dayBounds, formatTime, todayIn } from '../../../src/shared/time'
@@ -32,6 +37,9 @@ const judith = {
 }
 /** Long enough that requests sent one after another could never pass for parallel ones. */
 const ROUND_TRIP = 1_000
+/** A search's suggestions one after another, day by day, at most `limit`. */
+const flat = (result: NextAvailableResult, limit: number): SlotSuggestion[] =>
+  result.days.flatMap((day) => day.suggestions).slice(0, limit)
 const elapsed = async <T>(work: () => Promise<T>): Promise<number> => {
   const started = performance.now()
   await work()
@@ -234,13 +242,16 @@ describe('CalendarService.loadDay', () => {
 
 describe('CalendarService.findNextAvailable', () => {
   it('lists the first free starts of a type across its schedules, in order', async () => {
-    const found = await s.calendar.findNextAvailable({
-      locationId: 98,
-      appointmentTypeId: 66,
-      clinicianId: null,
-      fromDate: '2019-02-15',
-      limit: 3,
-    })
+    const found = flat(
+      await s.calendar.findNextAvailable({
+        locationId: 98,
+        appointmentTypeId: 66,
+        clinicianId: null,
+        fromDate: '2019-02-15',
+        perDay: 100,
+      }),
+      3,
+    )
 
     expect(
       found.map((x) => [x.scheduleId, formatTime(x.start, SYDNEY), formatTime(x.end, SYDNEY)]),
@@ -256,14 +267,17 @@ describe('CalendarService.findNextAvailable', () => {
     const bounds = dayBounds('2019-02-15', SYDNEY)
     const { free } = await client.scheduleFreeBusy(136, bounds.start, bounds.end)
 
-    const found = await s.calendar.findNextAvailable({
-      locationId: 98,
-      appointmentTypeId: 63,
-      clinicianId: null,
-      fromDate: '2019-02-15',
-      days: 1,
-      limit: 100,
-    })
+    const found = flat(
+      await s.calendar.findNextAvailable({
+        locationId: 98,
+        appointmentTypeId: 63,
+        clinicianId: null,
+        fromDate: '2019-02-15',
+        days: 1,
+        perDay: 100,
+      }),
+      100,
+    )
 
     // 09:00–10:45 holds 6 half-hour starts on 15-minute slots, 11:30–17:30 holds 23.
     expect(found).toHaveLength(6 + 23)
@@ -274,14 +288,17 @@ describe('CalendarService.findNextAvailable', () => {
   })
 
   it('with a clinician, keeps to their availability', async () => {
-    const found = await s.calendar.findNextAvailable({
-      locationId: 98,
-      appointmentTypeId: 87,
-      clinicianId: 1158,
-      fromDate: '2019-02-15',
-      days: 1,
-      limit: 100,
-    })
+    const found = flat(
+      await s.calendar.findNextAvailable({
+        locationId: 98,
+        appointmentTypeId: 87,
+        clinicianId: 1158,
+        fromDate: '2019-02-15',
+        days: 1,
+        perDay: 100,
+      }),
+      100,
+    )
 
     expect(found[0]).toMatchObject({
       scheduleId: 211,
@@ -311,14 +328,17 @@ describe('CalendarService.findNextAvailable', () => {
       user: 1158,
     })
 
-    const found = await s.calendar.findNextAvailable({
-      locationId: 98,
-      appointmentTypeId: 87,
-      clinicianId: 1158,
-      fromDate: '2019-02-15',
-      days: 1,
-      limit: 100,
-    })
+    const found = flat(
+      await s.calendar.findNextAvailable({
+        locationId: 98,
+        appointmentTypeId: 87,
+        clinicianId: 1158,
+        fromDate: '2019-02-15',
+        days: 1,
+        perDay: 100,
+      }),
+      100,
+    )
 
     expect(found.map((x) => formatTime(x.start, SYDNEY))).toContain('13:30')
     expect(found.some((x) => x.start < at('14:15') && x.end > at('14:00'))).toBe(false)
@@ -327,25 +347,31 @@ describe('CalendarService.findNextAvailable', () => {
   it('offers only future times, and defaults to today in the location’s zone', async () => {
     s.setNow('2019-02-15T10:00:00+11:00')
 
-    const found = await s.calendar.findNextAvailable({
-      locationId: 98,
-      appointmentTypeId: 66,
-      clinicianId: null,
-      limit: 1,
-    })
+    const found = flat(
+      await s.calendar.findNextAvailable({
+        locationId: 98,
+        appointmentTypeId: 66,
+        clinicianId: null,
+        perDay: 100,
+      }),
+      1,
+    )
 
     expect(found.map((x) => formatTime(x.start, SYDNEY))).toEqual(['10:15'])
   })
 
   it('skips the days of a search that are already over', async () => {
-    const found = await s.calendar.findNextAvailable({
-      locationId: 98,
-      appointmentTypeId: 66,
-      clinicianId: null,
-      fromDate: '2019-02-01',
-      days: 14,
-      limit: 1,
-    })
+    const found = flat(
+      await s.calendar.findNextAvailable({
+        locationId: 98,
+        appointmentTypeId: 66,
+        clinicianId: null,
+        fromDate: '2019-02-01',
+        days: 14,
+        perDay: 100,
+      }),
+      1,
+    )
     const over = await s.calendar.findNextAvailable({
       locationId: 98,
       appointmentTypeId: 66,
@@ -355,7 +381,7 @@ describe('CalendarService.findNextAvailable', () => {
     })
 
     expect(found.map((x) => x.start)).toEqual([at('09:15', '2019-02-14')])
-    expect(over).toEqual([])
+    expect(over.days).toEqual([])
   })
 
   it('asks once per schedule with the type, or every schedule and the clinician, in parallel', async () => {
@@ -413,11 +439,11 @@ describe('CalendarService.findNextAvailable', () => {
       appointmentTypeId: 66,
       clinicianId: null,
       fromDate: '2019-02-15',
-      limit: 1,
+      perDay: 1,
     })
 
     expect(view.date).toBe('2019-02-15')
-    expect(found).toHaveLength(1)
+    expect(found.days[0]?.suggestions).toHaveLength(1)
   })
 })
 
@@ -447,13 +473,16 @@ describe('CalendarService.findNextAvailable on the generated clinic around today
     ]
 
     for (const typeId of types) {
-      const [first] = await live.calendar.findNextAvailable({
-        locationId: 106,
-        appointmentTypeId: typeId,
-        clinicianId: null,
-        days: 3,
-        limit: 1,
-      })
+      const [first] = flat(
+        await live.calendar.findNextAvailable({
+          locationId: 106,
+          appointmentTypeId: typeId,
+          clinicianId: null,
+          days: 3,
+          perDay: 100,
+        }),
+        1,
+      )
 
       let expected: number | null = null
       for (const schedule of details.schedules) {
@@ -489,13 +518,16 @@ describe('CalendarService.findNextAvailable on the generated clinic around today
     )
 
     for (const clinician of details.clinicians) {
-      const found = await live.calendar.findNextAvailable({
-        locationId: 106,
-        appointmentTypeId: 66,
-        clinicianId: clinician.id,
-        days: 14,
-        limit: 100,
-      })
+      const found = flat(
+        await live.calendar.findNextAvailable({
+          locationId: 106,
+          appointmentTypeId: 66,
+          clinicianId: clinician.id,
+          days: 14,
+          perDay: 100,
+        }),
+        100,
+      )
       const onBoard = days.flatMap((view) =>
         details.schedules.flatMap((schedule) => {
           const type = schedule.appointmentTypes.find((t) => t.id === 66)
@@ -527,13 +559,16 @@ describe('CalendarService.findNextAvailable on the generated clinic around today
 
     let checked = 0
     for (const clinician of details.clinicians) {
-      const found = await live.calendar.findNextAvailable({
-        locationId: 106,
-        appointmentTypeId: 79,
-        clinicianId: clinician.id,
-        days: 3,
-        limit: 50,
-      })
+      const found = flat(
+        await live.calendar.findNextAvailable({
+          locationId: 106,
+          appointmentTypeId: 79,
+          clinicianId: clinician.id,
+          days: 3,
+          perDay: 100,
+        }),
+        50,
+      )
       if (found.length === 0) continue
       const roster = await client.userFreeBusy(
         clinician.id,

@@ -8,7 +8,7 @@ import { useCalendarStore } from '../../../src/renderer/src/stores/calendar'
 import { useClinicStore } from '../../../src/renderer/src/stores/clinic'
 import { createFakeApi, type FakeApi } from '../helpers/fake-api'
 import { installApi } from '../helpers/api-module'
-import { at, dayView, mainClinic, mainDetails } from '../helpers/fixtures'
+import { at, dayView, mainClinic, mainDetails, suggestionAt } from '../helpers/fixtures'
 
 vi.mock(
   '../../../src/renderer/src/api',
@@ -87,13 +87,13 @@ describe('TheBookingDialog', () => {
       'booking:create': () =>
         fail('CONFLICT', 'An appointment is already scheduled for that time.', {
           alternatives: [
-            {
+            suggestionAt({
               scheduleId: 136,
               appointmentTypeId: 79,
               start: at(DAY, '11:30'),
               end: at(DAY, '11:45'),
               clinicianId: null,
-            },
+            }),
           ],
         }),
     })

@@ -48,3 +48,20 @@ describe('shortcutFor', () => {
     expect([inField, withCtrl, underDialog]).toEqual([null, null, null])
   })
 })
+
+describe('Ctrl+K', () => {
+  it('reaches next-available from anywhere, a field included, but not from under a dialog', () => {
+    const input = document.createElement('input')
+    document.body.append(input)
+
+    const fromField = shortcutFor(press('k', input, { ctrlKey: true }))
+    const fromMac = shortcutFor(press('k', document.body, { metaKey: true }))
+    const plainK = shortcutFor(press('k', input))
+    const dialog = document.createElement('dialog')
+    dialog.setAttribute('open', '')
+    document.body.append(dialog)
+    const underDialog = shortcutFor(press('k', document.body, { ctrlKey: true }))
+
+    expect([fromField, fromMac, plainK, underDialog]).toEqual(['search', 'search', null, null])
+  })
+})

@@ -1,6 +1,13 @@
 // A small clinic in Australia/Sydney for renderer tests: the seed guide's Main Clinic on 2019-02-15.
 import { DateTime } from 'luxon'
-import type { DayView, Location, LocationDetails, SessionStatus } from '../../../src/shared/domain'
+import type {
+  DayView,
+  Location,
+  LocationDetails,
+  NextAvailableResult,
+  SessionStatus,
+  SlotSuggestion,
+} from '../../../src/shared/domain'
 
 /** The zone of every fixture. */
 export const zone = 'Australia/Sydney'
@@ -93,4 +100,41 @@ export const clinicStatus: SessionStatus = {
   keychain: 'available',
   passwordRemembered: true,
   notice: null,
+}
+
+/** A suggestion at the main clinic, named as main names it; `changes` for the rest. */
+export function suggestionAt(
+  changes: Partial<SlotSuggestion> & Pick<SlotSuggestion, 'start' | 'end'>,
+): SlotSuggestion {
+  const scheduleId = changes.scheduleId ?? 136
+  const schedule = mainDetails.schedules.find((s) => s.id === scheduleId)
+  const typeId = changes.appointmentTypeId ?? schedule?.appointmentTypes[0]?.id ?? 66
+  const clinicianId = changes.clinicianId ?? null
+  return {
+    locationId: 98,
+    scheduleId,
+    appointmentTypeId: typeId,
+    clinicianId,
+    names: {
+      location: 'Main Clinic',
+      schedule: schedule?.name ?? `Schedule ${scheduleId}`,
+      type: schedule?.appointmentTypes.find((t) => t.id === typeId)?.name ?? `Type ${typeId}`,
+      clinician: mainDetails.clinicians.find((c) => c.id === clinicianId)?.name ?? null,
+    },
+    ...changes,
+  }
+}
+
+/** A next-available answer of one day holding these suggestions. */
+export function resultOf(
+  suggestions: readonly SlotSuggestion[],
+  date: string,
+  total = suggestions.length,
+): NextAvailableResult {
+  return {
+    days: suggestions.length > 0 ? [{ date, suggestions, total }] : [],
+    from: date,
+    to: date,
+    locationIds: [...new Set(suggestions.map((s) => s.locationId))],
+  }
 }

@@ -8,7 +8,7 @@ import { useCalendarStore } from '../../../src/renderer/src/stores/calendar'
 import { useClinicStore } from '../../../src/renderer/src/stores/clinic'
 import { createFakeApi, type FakeApi } from '../helpers/fake-api'
 import { installApi } from '../helpers/api-module'
-import { at, dayView, mainClinic, mainDetails } from '../helpers/fixtures'
+import { at, dayView, mainClinic, mainDetails, suggestionAt } from '../helpers/fixtures'
 
 vi.mock(
   '../../../src/renderer/src/api',
@@ -129,13 +129,13 @@ describe('booking store', () => {
   it('keeps the form and offers the alternatives when the time was taken meanwhile', async () => {
     await openDay()
     const booking = useBookingStore()
-    const alternative = {
+    const alternative = suggestionAt({
       scheduleId: 136,
       appointmentTypeId: 66,
       start: at(DAY, '09:15'),
       end: at(DAY, '09:30'),
       clinicianId: null,
-    }
+    })
     fake.answer({
       'booking:create': () =>
         fail('CONFLICT', 'That time was just taken by another booking.', {

@@ -110,51 +110,6 @@ describe('calendar store', () => {
     expect(calendar.error?.message).toBe('The server at vets.example.com cannot be reached.')
   })
 
-  it('finds the next free times for a type and clinician', async () => {
-    await openClinic()
-    const calendar = useCalendarStore()
-    const suggestion = {
-      scheduleId: 136,
-      appointmentTypeId: 66,
-      start: 1,
-      end: 2,
-      clinicianId: 1158,
-    }
-    fake.answer({ 'calendar:findNextAvailable': () => ok([suggestion]) })
-
-    await calendar.findNextAvailable(66, 1158)
-
-    expect(fake.callsTo('calendar:findNextAvailable')[0]).toMatchObject({
-      locationId: 98,
-      appointmentTypeId: 66,
-      clinicianId: 1158,
-    })
-    expect(calendar.suggestions).toEqual([suggestion])
-    expect(calendar.searchStatus).toBe('ready')
-  })
-
-  it('drops the previous search’s times when a new search fails', async () => {
-    await openClinic()
-    const calendar = useCalendarStore()
-    const suggestion = {
-      scheduleId: 136,
-      appointmentTypeId: 66,
-      start: 1,
-      end: 2,
-      clinicianId: null,
-    }
-    fake.answer({ 'calendar:findNextAvailable': () => ok([suggestion]) })
-    await calendar.findNextAvailable(66, null)
-    fake.answer({
-      'calendar:findNextAvailable': () => fail('SERVER', 'The OpenVPMS server had a problem.'),
-    })
-
-    await calendar.findNextAvailable(79, 1158)
-
-    expect(calendar.suggestions).toEqual([])
-    expect(calendar.searchError?.message).toBe('The OpenVPMS server had a problem.')
-  })
-
   it('remembers which clinicians are drawn on the board', () => {
     const calendar = useCalendarStore()
 

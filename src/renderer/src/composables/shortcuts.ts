@@ -1,7 +1,8 @@
 import { onBeforeUnmount, onMounted } from 'vue'
 
 /** What a shortcut does. */
-export type ShortcutAction = 'newBooking' | 'lookup' | 'today' | 'previousDay' | 'nextDay' | 'help'
+export type ShortcutAction =
+  'newBooking' | 'search' | 'lookup' | 'today' | 'previousDay' | 'nextDay' | 'help'
 
 const keys: Readonly<Record<string, ShortcutAction>> = {
   n: 'newBooking',
@@ -27,7 +28,12 @@ function isTypingTarget(target: EventTarget | null): boolean {
 
 /** The shortcut a key press means, or null when it is ordinary typing or carries a modifier. */
 export function shortcutFor(event: KeyboardEvent): ShortcutAction | null {
-  if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return null
+  if (event.defaultPrevented) return null
+  // Ctrl+K (⌘K) reaches next-available from anywhere, a field included: the call starts wherever the focus was.
+  if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+    return document.querySelector('dialog[open]') ? null : 'search'
+  }
+  if (event.ctrlKey || event.metaKey || event.altKey) return null
   if (isTypingTarget(event.target)) return null
   if (document.querySelector('dialog[open]')) return null
   return keys[event.key] ?? null

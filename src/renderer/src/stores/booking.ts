@@ -123,11 +123,10 @@ export const useBookingStore = defineStore('booking', () => {
 
   /** A next-available suggestion (or a conflict's alternative): the form opens with that time and type. */
   function beginFromSuggestion(suggestion: SlotSuggestion): void {
-    const locationId = clinic.locationId
-    if (locationId === null) return
     draft.value = {
       ...customerOf(draft.value),
-      locationId,
+      // The suggestion's own location: a time found at another location is booked there (issue 10).
+      locationId: suggestion.locationId,
       scheduleId: suggestion.scheduleId,
       appointmentTypeId: suggestion.appointmentTypeId,
       start: suggestion.start,

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
-import type { DayView, IsoDate, SlotSuggestion } from '../../../shared/domain'
+import type { DayView, IsoDate } from '../../../shared/domain'
 import type { AppError } from '../../../shared/result'
 import { api } from '../api'
 import { addDays, todayIn } from '../../../shared/time'
@@ -11,7 +11,7 @@ import { unreachable, type Status } from './status'
 /** How often the visible day is refreshed while the desk is open (issue 6). */
 export const REFRESH_INTERVAL_MS = 30_000
 
-/** The visible day of the board, the clinician overlays, and next-available search. */
+/** The visible day of the board and the clinician overlays (next-available search: stores/next-available.ts). */
 export const useCalendarStore = defineStore('calendar', () => {
   const clinic = useClinicStore()
   const date = ref<IsoDate | null>(null)
@@ -22,13 +22,9 @@ export const useCalendarStore = defineStore('calendar', () => {
   const shownClinicians = ref<number[]>(readStored<number[]>(storageKeys.shownClinicians) ?? [])
   /** The clinician a new booking is for: selection is limited to their real availability. */
   const bookingClinicianId = ref<number | null>(null)
-  const suggestions = shallowRef<readonly SlotSuggestion[]>([])
-  const searchStatus = ref<Status>('idle')
-  const searchError = ref<AppError | null>(null)
   /** The clock `today` reads; ticked by the periodic refresh so the desk notices midnight. */
   const now = ref(Date.now())
   let requestId = 0
-  let searchId = 0
   let unsubscribe: (() => void) | null = null
 
   const today = computed(() => (clinic.timeZone ? todayIn(clinic.timeZone, now.value) : null))
@@ -127,54 +123,16 @@ export const useCalendarStore = defineStore('calendar', () => {
     bookingClinicianId.value = clinicianId
   }
 
-  /** issue 6: the next free times for a type (and clinician), nearest first. */
-  async function findNextAvailable(
-    appointmentTypeId: number,
-    clinicianId: number | null,
-  ): Promise<void> {
-    const locationId = clinic.locationId
-    if (locationId === null) return
-    const id = ++searchId
-    searchStatus.value = 'loading'
-    searchError.value = null
-    // Times found for another type or clinician must not be offered under this search's progress or error.
-    suggestions.value = []
-    try {
-      const result = await api.calendar.findNextAvailable({
-        locationId,
-        appointmentTypeId,
-        clinicianId,
-        fromDate: today.value ?? undefined,
-      })
-      if (id !== searchId) return
-      if (!result.ok) {
-        searchError.value = result.error
-        searchStatus.value = 'error'
-        return
-      }
-      suggestions.value = result.data
-      searchStatus.value = 'ready'
-    } catch (cause) {
-      if (id !== searchId) return
-      searchError.value = unreachable(cause)
-      searchStatus.value = 'error'
-    }
-  }
-
   function $reset(): void {
     unsubscribe?.()
     unsubscribe = null
     requestId++
-    searchId++
     date.value = null
     day.value = null
     status.value = 'idle'
     error.value = null
     shownClinicians.value = readStored<number[]>(storageKeys.shownClinicians) ?? []
     bookingClinicianId.value = null
-    suggestions.value = []
-    searchStatus.value = 'idle'
-    searchError.value = null
   }
 
   return {
@@ -184,9 +142,6 @@ export const useCalendarStore = defineStore('calendar', () => {
     error,
     shownClinicians,
     bookingClinicianId,
-    suggestions,
-    searchStatus,
-    searchError,
     today,
     isToday,
     stale,
@@ -199,7 +154,6 @@ export const useCalendarStore = defineStore('calendar', () => {
     listen,
     toggleClinician,
     bookFor,
-    findNextAvailable,
     $reset,
   }
 })
