@@ -132,7 +132,9 @@ describe('CalendarService.loadDay', () => {
       clinicianId: null,
       fromDate: '2019-02-15',
     })
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    // Measured once the search's own request is out (it takes a while on a busy machine), while it is in flight.
+    while (s.sandbox.requestCount === before) await new Promise((resolve) => setTimeout(resolve, 1))
+    await new Promise((resolve) => setTimeout(resolve, 30))
     const duringSearch = s.sandbox.requestCount - before
     await search
     await s.calendar.whenIdle()
