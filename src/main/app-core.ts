@@ -149,6 +149,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     'booking:cancel': (request) => desk().handlers['booking:cancel'](request),
     'booking:listJournal': (request) => desk().handlers['booking:listJournal'](request),
     'journal:searchEntries': (request) => desk().handlers['journal:searchEntries'](request),
+    'journal:listDay': (request) => desk().handlers['journal:listDay'](request),
+    'journal:exportCsv': (request) => desk().handlers['journal:exportCsv'](request),
   }
   const dispatchRequest = createDispatcher(handlers, log)
   const dispatch: AppCore['dispatch'] = async (channel, request) => {

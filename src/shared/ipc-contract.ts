@@ -104,6 +104,22 @@ export interface SearchJournalRequest {
   readonly limit?: number
 }
 
+export interface JournalDayRequest {
+  /** An appointment day, in each booking's location zone. */
+  readonly date: IsoDate
+}
+
+export interface ExportJournalRequest {
+  /** Only the bookings of this appointment day; absent = the whole journal. */
+  readonly date?: IsoDate
+}
+
+/** A CSV file for the renderer to save: its suggested name and its text. */
+export interface CsvFile {
+  readonly fileName: string
+  readonly text: string
+}
+
 /**
  * The one map of IPC channels: `domain:verbNoun` → request → Result<response>. The preload exposes exactly these
  * as `window.api.<domain>.<verbNoun>(request)`; main registers a handler and a request schema for each.
@@ -132,6 +148,10 @@ export const ipcContract = {
   journal: {
     /** This desk's journal, searched as the receptionist types (bookings made elsewhere are not in it). */
     searchEntries: channel<SearchJournalRequest, JournalSearchResult>(),
+    /** This desk's bookings for one appointment day, by time (the printed day list). */
+    listDay: channel<JournalDayRequest, readonly JournalEntry[]>(),
+    /** The journal, or one appointment day of it, as CSV. */
+    exportCsv: channel<ExportJournalRequest, CsvFile>(),
   },
 } as const
 

@@ -1,7 +1,7 @@
 import type { Handlers } from '../ipc/handle'
 import type { BookingService } from './service'
 
-/** The booking:* channels. */
+/** The booking:* and journal:* channels. */
 export const bookingHandlers = (
   booking: BookingService,
 ): Pick<
@@ -11,10 +11,14 @@ export const bookingHandlers = (
   | 'booking:cancel'
   | 'booking:listJournal'
   | 'journal:searchEntries'
+  | 'journal:listDay'
+  | 'journal:exportCsv'
 > => ({
   'booking:create': ({ draft }) => booking.create(draft),
   'booking:get': ({ reference }) => booking.get(reference),
   'booking:cancel': ({ reference }) => booking.cancel(reference),
   'booking:listJournal': (request) => booking.listJournal(request),
   'journal:searchEntries': ({ query, limit }) => booking.searchJournal(query, limit),
+  'journal:listDay': ({ date }) => booking.listJournalDay(date),
+  'journal:exportCsv': ({ date }) => booking.exportJournal(date),
 })

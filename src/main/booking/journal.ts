@@ -151,6 +151,23 @@ export class BookingJournal {
       .map(publicEntry)
   }
 
+  /**
+   * The bookings of one appointment day (in each booking's location zone, the desk's when it was not recorded), by
+   * start time; failed submissions, which booked nothing, are left out.
+   */
+  async listDay(date: IsoDate): Promise<JournalEntry[]> {
+    const entries = await this.#load()
+    const deskZone = this.#deps.zone ?? 'system'
+    return entries
+      .filter(
+        (entry) =>
+          entry.outcome !== 'failed' &&
+          isoDateOf(entry.draft.start, entry.labels?.timeZone ?? deskZone) === date,
+      )
+      .sort((a, b) => a.draft.start - b.draft.start || a.submittedAt - b.submittedAt)
+      .map(publicEntry)
+  }
+
   /** Entries whose customer, contact, patient or reference match the query, newest first (journal-search.ts). */
   async search(query: string, limit?: number): Promise<JournalSearchResult> {
     const entries = await this.#load()

@@ -7,6 +7,7 @@ import type {
   BookingDetails,
   BookingDraft,
   Instant,
+  IsoDate,
   JournalEntry,
   JournalLabels,
   JournalSearchResult,
@@ -30,6 +31,8 @@ import type { OpenVpmsClient, WireBooking } from '../openvpms/client'
 import type { ClientProvider, ClinicService } from '../clinic/service'
 import type { CalendarService } from '../calendar/service'
 import type { BookingJournal } from './journal'
+import { journalCsv } from './journal-csv'
+import type { CsvFile } from '../../shared/ipc-contract'
 
 /** The client calls the booking service makes. */
 export type BookingClient = Pick<
@@ -181,6 +184,21 @@ export class BookingService {
   /** This desk's bookings whose customer, contact, patient or reference match what was typed. */
   searchJournal(query: string, limit?: number): Promise<JournalSearchResult> {
     return this.#deps.journal.search(query, limit)
+  }
+
+  /** This desk's bookings of one appointment day, by start time. */
+  listJournalDay(date: IsoDate): Promise<JournalEntry[]> {
+    return this.#deps.journal.listDay(date)
+  }
+
+  /** The journal (newest first), or one appointment day of it (by time), as a CSV file. */
+  async exportJournal(date?: IsoDate): Promise<CsvFile> {
+    const entries =
+      date === undefined ? await this.#deps.journal.list() : await this.#deps.journal.listDay(date)
+    return {
+      fileName: `front-desk-bookings-${date ?? `to-${isoDateOf(this.#deps.now(), 'system')}`}.csv`,
+      text: journalCsv(entries),
+    }
   }
 
   /** The session changed: work still in flight for the old one no longer refreshes the board. */

@@ -66,4 +66,6 @@ export const requestSchemas = {
     query: text(journalSearchLimits.queryLength),
     limit: z.number().int().min(1).max(journalSearchLimits.results).optional(),
   }),
+  'journal:listDay': z.strictObject({ date: isoDate }),
+  'journal:exportCsv': z.strictObject({ date: isoDate.optional() }),
 } satisfies { [C in ChannelName]: z.ZodType<RequestOf<C>> }

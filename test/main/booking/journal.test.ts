@@ -219,3 +219,37 @@ describe('BookingJournal history', () => {
     expect((await j.search('judith')).entries.map((e) => e.outcome)).toEqual(['booked'])
   })
 })
+
+describe('BookingJournal day list', () => {
+  it('lists one appointment day’s bookings by time, in the location’s zone, without refused ones', async () => {
+    const j = journal()
+    const labels = {
+      location: 'Main Clinic',
+      timeZone: 'Australia/Sydney',
+      schedule: 'Main Appointment Schedule',
+      appointmentType: 'Standard Consult',
+      clinician: null,
+    }
+    const at = (time: string) => Date.parse(`2019-02-15T${time}+11:00`)
+    const on = (time: string, firstName: string) =>
+      guideDraft({ firstName, start: at(time), end: at(time) + 15 * 60_000 })
+    await j.record(on('14:00', 'Afternoon'), NOW, labels)
+    await j.record(on('00:15', 'JustAfterMidnight'), NOW, labels) // 14 Feb 13:15 UTC
+    const refused = await j.record(on('09:00', 'Refused'), NOW, labels)
+    await j.settle(refused, { outcome: 'failed', message: 'Refused' })
+    await j.record(on('09:00', 'Morning'), NOW + 1, labels)
+    await j.record(
+      guideDraft({
+        firstName: 'NextDay',
+        start: at('23:45') + 30 * 60_000,
+        end: at('23:45') + 45 * 60_000,
+      }),
+      NOW,
+      labels,
+    )
+
+    const day = await j.listDay('2019-02-15')
+
+    expect(day.map((e) => e.draft.firstName)).toEqual(['JustAfterMidnight', 'Morning', 'Afternoon'])
+  })
+})
