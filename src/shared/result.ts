@@ -60,3 +60,28 @@ export class AppFailure extends Error {
     this.name = 'AppFailure'
   }
 }
+
+// Whether asking again, unchanged, can give another answer. Every code is decided here, so a new code must be too.
+const retryHelpsFor: Readonly<Record<ErrorCode, boolean>> = {
+  AUTH: false, // the password is needed first
+  FORBIDDEN: false, // an administrator must give the account the role
+  NOT_FOUND: false,
+  VALIDATION: false,
+  CONFLICT: false,
+  NOT_PENDING: false,
+  GET_DEFECT: false, // the server fails the same way every time (spec §11.1)
+  OUTCOME_UNKNOWN: false, // a booking is never sent twice: it may already exist
+  NETWORK: true,
+  TLS: false, // the certificate must be fixed first
+  TIMEOUT: true,
+  NOT_OPENVPMS: false,
+  INSECURE: false,
+  SERVER: true,
+  BAD_RESPONSE: true,
+  KEYCHAIN: false,
+  NOT_CONNECTED: false, // the password is needed first
+  UNEXPECTED: true,
+}
+
+/** Whether trying the same request again can help: the one place that decides it. */
+export const retryHelps = (code: ErrorCode): boolean => retryHelpsFor[code]

@@ -8,7 +8,7 @@ import {
   type BookingDraft,
   type CustomerFields,
 } from '../../../shared/booking-draft'
-import type { AppError, FieldError } from '../../../shared/result'
+import type { FieldError } from '../../../shared/result'
 import { api } from '../api'
 import { covers } from '../../../shared/intervals'
 import { typeDuration } from '../../../shared/slots'
@@ -17,7 +17,7 @@ import { readChecked, storageKeys, writeStored } from '../storage'
 import { useCalendarStore } from './calendar'
 import { useClinicStore } from './clinic'
 import { useJournalStore } from './journal'
-import { unreachable, type Status } from './status'
+import { useRequest } from './request'
 
 /** Where the booking dialog is: closed, choosing the type, filling the form, or showing the reference. */
 export type BookingPhase = 'closed' | 'type' | 'form' | 'confirmed'
@@ -64,8 +64,8 @@ export const useBookingStore = defineStore('booking', () => {
   /** Set when a kept form could not be read back; the receptionist dismisses it. */
   const notice = ref<string | null>(stored.setAside ? setAsideNotice : null)
   const selection = shallowRef<Selection | null>(null)
-  const status = ref<Status>('idle')
-  const error = ref<AppError | null>(null)
+  const sending = useRequest()
+  const { status, error } = sending
   const localErrors = ref<FieldError[]>([])
   const confirmation = shallowRef<BookingConfirmation | null>(null)
 
@@ -85,10 +85,10 @@ export const useBookingStore = defineStore('booking', () => {
     )
   }
 
+  // A booking on its way is never forgotten: its answer (the reference) must still be shown when it comes.
   function clearErrors(): void {
-    error.value = null
     localErrors.value = []
-    status.value = 'idle'
+    if (status.value !== 'loading') sending.reset()
   }
 
   /** A click or drag on free time: next, the receptionist chooses the type. */
@@ -175,43 +175,32 @@ export const useBookingStore = defineStore('booking', () => {
     if (clinician) problems.push(clinician)
     localErrors.value = problems
     if (problems.length > 0) {
-      error.value = { code: 'VALIDATION', message: 'Please correct the fields marked below.' }
-      status.value = 'error'
+      sending.fail({ code: 'VALIDATION', message: 'Please correct the fields marked below.' })
       return false
     }
-    status.value = 'loading'
-    error.value = null
-    try {
-      const result = await api.booking.create({ draft: current })
-      if (!result.ok) {
-        error.value = result.error
-        status.value = 'error'
-        // The board is out of date when the time was taken meanwhile, or may have been taken by this very
-        // booking when its answer never came (issue 6).
-        if (result.error.code === 'CONFLICT' || result.error.code === 'OUTCOME_UNKNOWN')
-          void calendar.load({ refresh: true })
-        return false
-      }
-      confirmation.value = result.data
-      draft.value = null
-      selection.value = null
-      status.value = 'ready'
-      phase.value = 'confirmed'
-      persist()
-      void calendar.load({ refresh: true })
-      void journal.load()
-      return true
-    } catch (cause) {
-      error.value = unreachable(cause)
-      status.value = 'error'
-      return false
-    }
+    const booked = await sending.run(
+      () => api.booking.create({ draft: current }),
+      (made) => {
+        confirmation.value = made
+        draft.value = null
+        selection.value = null
+        phase.value = 'confirmed'
+        persist()
+        void calendar.load({ refresh: true })
+        void journal.load()
+      },
+    )
+    // The board is out of date when the time was taken meanwhile, or may have been taken by this very booking when
+    // its answer never came.
+    const code = error.value?.code
+    if (code === 'CONFLICT' || code === 'OUTCOME_UNKNOWN') void calendar.load({ refresh: true })
+    return booked
   }
 
   /** Closes the dialog; an unsent form stays saved and reopens from "Resume". */
   function close(): void {
     phase.value = 'closed'
-    if (status.value !== 'loading') clearErrors()
+    clearErrors()
   }
 
   /** Reopens a saved, unsent form. */
@@ -239,7 +228,8 @@ export const useBookingStore = defineStore('booking', () => {
     selection.value = null
     confirmation.value = null
     notice.value = null
-    clearErrors()
+    localErrors.value = []
+    sending.reset()
     writeStored(storageKeys.bookingDraft, null)
   }
 

@@ -1,12 +1,11 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { DayView, IsoDate } from '../../../shared/domain'
-import type { AppError } from '../../../shared/result'
 import { api } from '../api'
 import { addDays, todayIn } from '../../../shared/time'
 import { readStored, storageKeys, writeStored } from '../storage'
 import { useClinicStore } from './clinic'
-import { unreachable, type Status } from './status'
+import { useRequest } from './request'
 
 /** How often the visible day is refreshed while the desk is open (issue 6). */
 export const REFRESH_INTERVAL_MS = 30_000
@@ -17,14 +16,12 @@ export const useCalendarStore = defineStore('calendar', () => {
   const date = ref<IsoDate | null>(null)
   /** Raw: FullCalendar events are built from it, and deep reactivity would only cost time. */
   const day = shallowRef<DayView | null>(null)
-  const status = ref<Status>('idle')
-  const error = ref<AppError | null>(null)
+  const dayRequest = useRequest()
   const shownClinicians = ref<number[]>(readStored<number[]>(storageKeys.shownClinicians) ?? [])
   /** The clinician a new booking is for: selection is limited to their real availability. */
   const bookingClinicianId = ref<number | null>(null)
   /** The clock `today` reads; ticked by the periodic refresh so the desk notices midnight. */
   const now = ref(Date.now())
-  let requestId = 0
   let unsubscribe: (() => void) | null = null
 
   const today = computed(() => (clinic.timeZone ? todayIn(clinic.timeZone, now.value) : null))
@@ -40,32 +37,22 @@ export const useCalendarStore = defineStore('calendar', () => {
    */
   async function load(options: { refresh?: boolean } = {}): Promise<void> {
     const locationId = clinic.locationId
-    if (locationId === null || date.value === null) return
-    const id = ++requestId
     const wanted = date.value
+    if (locationId === null || wanted === null) return
     const background = options.refresh === true && day.value !== null && matchesVisible(day.value)
-    if (!background) status.value = 'loading'
-    try {
-      const result = await api.calendar.loadDay({
-        locationId,
-        date: wanted,
-        scheduleIds: [],
-        refresh: options.refresh,
-      })
-      if (id !== requestId) return
-      if (!result.ok) {
-        error.value = result.error
-        status.value = 'error'
-        return
-      }
-      day.value = markRaw(result.data)
-      error.value = null
-      status.value = 'ready'
-    } catch (cause) {
-      if (id !== requestId) return
-      error.value = unreachable(cause)
-      status.value = 'error'
-    }
+    await dayRequest.run(
+      () =>
+        api.calendar.loadDay({
+          locationId,
+          date: wanted,
+          scheduleIds: [],
+          refresh: options.refresh,
+        }),
+      (view) => {
+        day.value = markRaw(view)
+      },
+      { quiet: background },
+    )
   }
 
   /** True while the board still shows the previous day because the new one has not arrived yet. */
@@ -100,10 +87,8 @@ export const useCalendarStore = defineStore('calendar', () => {
   /** A day main refreshed in the background: applied only when it is the one on screen. */
   function applyUpdate(view: DayView): void {
     if (!matchesVisible(view)) return
-    requestId++
     day.value = markRaw(view)
-    error.value = null
-    status.value = 'ready'
+    dayRequest.done()
   }
 
   /** Starts following `calendar:dayUpdated`. */
@@ -126,11 +111,9 @@ export const useCalendarStore = defineStore('calendar', () => {
   function $reset(): void {
     unsubscribe?.()
     unsubscribe = null
-    requestId++
+    dayRequest.reset()
     date.value = null
     day.value = null
-    status.value = 'idle'
-    error.value = null
     shownClinicians.value = readStored<number[]>(storageKeys.shownClinicians) ?? []
     bookingClinicianId.value = null
   }
@@ -138,8 +121,8 @@ export const useCalendarStore = defineStore('calendar', () => {
   return {
     date,
     day,
-    status,
-    error,
+    status: dayRequest.status,
+    error: dayRequest.error,
     shownClinicians,
     bookingClinicianId,
     today,

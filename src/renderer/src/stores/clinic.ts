@@ -7,19 +7,16 @@ import type {
   LocationDetails,
   Schedule,
 } from '../../../shared/domain'
-import type { AppError } from '../../../shared/result'
 import { api } from '../api'
 import { readStored, storageKeys, writeStored } from '../storage'
-import { unreachable, type Status } from './status'
+import { useRequest } from './request'
 
 /** The clinic's locations, the chosen one (remembered), and its schedules, types and clinicians. */
 export const useClinicStore = defineStore('clinic', () => {
   const locations = shallowRef<readonly Location[]>([])
   const locationId = ref<number | null>(readStored<number>(storageKeys.locationId))
   const details = shallowRef<LocationDetails | null>(null)
-  const status = ref<Status>('idle')
-  const error = ref<AppError | null>(null)
-  let requestId = 0
+  const request = useRequest()
 
   const location = computed(() => details.value?.location ?? null)
   const timeZone = computed(() => details.value?.location.timeZone ?? null)
@@ -49,68 +46,51 @@ export const useClinicStore = defineStore('clinic', () => {
     return clinicians.value.find((clinician) => clinician.id === id)?.name ?? `Clinician ${id}`
   }
 
-  function fail(failure: AppError): void {
-    error.value = failure
-    status.value = 'error'
-  }
-
   /** Loads the locations, then the remembered one (or the first). */
   async function load(): Promise<void> {
-    const id = ++requestId
-    status.value = 'loading'
-    try {
-      const result = await api.clinic.listLocations({})
-      if (id !== requestId) return
-      if (!result.ok) return fail(result.error)
-      locations.value = result.data
-      const remembered = result.data.find((candidate) => candidate.id === locationId.value)
-      const chosen = remembered ?? result.data[0]
-      if (!chosen) {
-        details.value = null
-        return fail({
-          code: 'NOT_FOUND',
-          message: 'This OpenVPMS has no location open for online booking.',
-        })
-      }
-      await select(chosen.id)
-    } catch (cause) {
-      if (id === requestId) fail(unreachable(cause))
-    }
+    await request.run(
+      () => api.clinic.listLocations({}),
+      async (listed) => {
+        locations.value = listed
+        const chosen = listed.find((candidate) => candidate.id === locationId.value) ?? listed[0]
+        if (!chosen) {
+          details.value = null
+          request.fail({
+            code: 'NOT_FOUND',
+            message: 'This OpenVPMS has no location open for online booking.',
+          })
+          return
+        }
+        await select(chosen.id)
+      },
+    )
   }
 
   /** Chooses a location (remembered for next time) and loads its schedules and clinicians. */
   async function select(id: number, refresh = false): Promise<void> {
-    const request = ++requestId
     locationId.value = id
     writeStored(storageKeys.locationId, id)
-    status.value = 'loading'
-    try {
-      const result = await api.clinic.loadLocation({ locationId: id, refresh })
-      if (request !== requestId) return
-      if (!result.ok) return fail(result.error)
-      details.value = result.data
-      error.value = null
-      status.value = 'ready'
-    } catch (cause) {
-      if (request === requestId) fail(unreachable(cause))
-    }
+    await request.run(
+      () => api.clinic.loadLocation({ locationId: id, refresh }),
+      (loaded) => {
+        details.value = loaded
+      },
+    )
   }
 
   function $reset(): void {
-    requestId++
+    request.reset()
     locations.value = []
     locationId.value = readStored<number>(storageKeys.locationId)
     details.value = null
-    status.value = 'idle'
-    error.value = null
   }
 
   return {
     locations,
     locationId,
     details,
-    status,
-    error,
+    status: request.status,
+    error: request.error,
     location,
     timeZone,
     schedules,

@@ -1,11 +1,10 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { BookingDetails, JournalEntry } from '../../../shared/domain'
-import type { AppError } from '../../../shared/result'
 import { api } from '../api'
 import { useCalendarStore } from './calendar'
 import { useJournalStore } from './journal'
-import { unreachable, type Status } from './status'
+import { useRequest } from './request'
 
 /** Finding a booking by its reference, and cancelling it. */
 export const useLookupStore = defineStore('lookup', () => {
@@ -13,10 +12,8 @@ export const useLookupStore = defineStore('lookup', () => {
   const journal = useJournalStore()
   const reference = ref('')
   const details = shallowRef<BookingDetails | null>(null)
-  const status = ref<Status>('idle')
-  const error = ref<AppError | null>(null)
-  const cancelStatus = ref<Status>('idle')
-  const cancelError = ref<AppError | null>(null)
+  const finding = useRequest()
+  const cancelling = useRequest()
   /** The reference just cancelled, for the confirmation line. */
   const cancelled = ref<string | null>(null)
   /**
@@ -24,7 +21,6 @@ export const useLookupStore = defineStore('lookup', () => {
    * reference, no answer came back when it was sent and the entry is all the desk has.
    */
   const entry = shallowRef<JournalEntry | null>(null)
-  let requestId = 0
 
   /**
    * Looks a reference up. It is trimmed (pasted text often carries spaces) but otherwise sent as typed: references
@@ -36,31 +32,17 @@ export const useLookupStore = defineStore('lookup', () => {
     reference.value = trimmed
     details.value = null
     cancelled.value = null
-    cancelStatus.value = 'idle'
-    cancelError.value = null
+    cancelling.reset()
     if (trimmed === '') {
-      error.value = { code: 'VALIDATION', message: 'Type or paste a booking reference.' }
-      status.value = 'error'
+      finding.fail({ code: 'VALIDATION', message: 'Type or paste a booking reference.' })
       return
     }
-    const id = ++requestId
-    status.value = 'loading'
-    error.value = null
-    try {
-      const result = await api.booking.get({ reference: trimmed })
-      if (id !== requestId) return
-      if (!result.ok) {
-        error.value = result.error
-        status.value = 'error'
-        return
-      }
-      details.value = result.data
-      status.value = 'ready'
-    } catch (cause) {
-      if (id !== requestId) return
-      error.value = unreachable(cause)
-      status.value = 'error'
-    }
+    await finding.run(
+      () => api.booking.get({ reference: trimmed }),
+      (found) => {
+        details.value = found
+      },
+    )
   }
 
   /**
@@ -69,51 +51,34 @@ export const useLookupStore = defineStore('lookup', () => {
    */
   async function open(found: JournalEntry): Promise<void> {
     if (found.reference !== null) return find(found.reference, found)
-    requestId++
     entry.value = found
     reference.value = ''
     details.value = { ...detailsOf(found), reference: '' }
     cancelled.value = null
-    cancelStatus.value = 'idle'
-    cancelError.value = null
-    error.value = null
-    status.value = 'ready'
+    cancelling.reset()
+    finding.done()
   }
 
   /** Cancels the booking on screen (the component asks for confirmation first). */
   async function cancel(): Promise<boolean> {
     const target = details.value?.reference ?? reference.value
-    if (target === '' || cancelStatus.value === 'loading') return false
-    cancelStatus.value = 'loading'
-    cancelError.value = null
-    try {
-      const result = await api.booking.cancel({ reference: target })
-      if (!result.ok) {
-        cancelError.value = result.error
-        cancelStatus.value = 'error'
-        return false
-      }
-      cancelled.value = result.data.reference
-      details.value = null
-      cancelStatus.value = 'ready'
-      void calendar.load({ refresh: true })
-      void journal.load()
-      return true
-    } catch (cause) {
-      cancelError.value = unreachable(cause)
-      cancelStatus.value = 'error'
-      return false
-    }
+    if (target === '' || cancelling.status.value === 'loading') return false
+    return cancelling.run(
+      () => api.booking.cancel({ reference: target }),
+      (done) => {
+        cancelled.value = done.reference
+        details.value = null
+        void calendar.load({ refresh: true })
+        void journal.load()
+      },
+    )
   }
 
   function $reset(): void {
-    requestId++
+    finding.reset()
+    cancelling.reset()
     reference.value = ''
     details.value = null
-    status.value = 'idle'
-    error.value = null
-    cancelStatus.value = 'idle'
-    cancelError.value = null
     cancelled.value = null
     entry.value = null
   }
@@ -121,10 +86,10 @@ export const useLookupStore = defineStore('lookup', () => {
   return {
     reference,
     details,
-    status,
-    error,
-    cancelStatus,
-    cancelError,
+    status: finding.status,
+    error: finding.error,
+    cancelStatus: cancelling.status,
+    cancelError: cancelling.error,
     cancelled,
     entry,
     find,

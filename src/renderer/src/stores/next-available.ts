@@ -8,12 +8,11 @@ import type {
   NextAvailableResult,
 } from '../../../shared/domain'
 import type { FindNextAvailableRequest } from '../../../shared/ipc-contract'
-import type { AppError } from '../../../shared/result'
 import { api } from '../api'
 import { parsePhrase, partsOfDay, type PartOfDay, type PhraseFilters } from '../search-phrase'
 import { useCalendarStore } from './calendar'
 import { useClinicStore } from './clinic'
-import { unreachable, type Status } from './status'
+import { useRequest } from './request'
 
 /** What next-available searches for: every field is shown, so the desk never searches on a hidden guess. */
 export interface SearchFilters {
@@ -60,11 +59,9 @@ export const useNextAvailableStore = defineStore('nextAvailable', () => {
   const result = shallowRef<NextAvailableResult | null>(null)
   /** The request that made `result`. */
   const searched = shallowRef<FindNextAvailableRequest | null>(null)
-  const status = ref<Status>('idle')
-  const error = ref<AppError | null>(null)
+  const finding = useRequest()
   /** Every location's details, so "all locations" can offer their types and clinicians too. */
   const catalogue = shallowRef<readonly LocationDetails[]>([])
-  let searchId = 0
   let catalogueId = 0
 
   const scope = computed<readonly LocationDetails[]>(() => {
@@ -90,11 +87,9 @@ export const useNextAvailableStore = defineStore('nextAvailable', () => {
   }
 
   function clearResult(): void {
-    searchId++
+    finding.reset()
     result.value = null
     searched.value = null
-    status.value = 'idle'
-    error.value = null
   }
 
   /** Reads a phrase into the filters (time filters replaced, the others kept unless it names them). */
@@ -204,26 +199,14 @@ export const useNextAvailableStore = defineStore('nextAvailable', () => {
     }
     const request = requestFor(current)
     if (!request) return
-    const id = ++searchId
     result.value = null
     searched.value = request
-    status.value = 'loading'
-    error.value = null
-    try {
-      const answer = await api.calendar.findNextAvailable(request)
-      if (id !== searchId) return
-      if (!answer.ok) {
-        error.value = answer.error
-        status.value = 'error'
-        return
-      }
-      result.value = answer.data
-      status.value = 'ready'
-    } catch (cause) {
-      if (id !== searchId) return
-      error.value = unreachable(cause)
-      status.value = 'error'
-    }
+    await finding.run(
+      () => api.calendar.findNextAvailable(request),
+      (found) => {
+        result.value = found
+      },
+    )
   }
 
   /** Every time of one day of the current result (one more round trip, for that day only). */
@@ -231,27 +214,25 @@ export const useNextAvailableStore = defineStore('nextAvailable', () => {
     const request = searched.value
     const current = result.value
     if (!request || !current) return
-    const id = searchId
-    try {
-      const answer = await api.calendar.findNextAvailable({
-        ...request,
-        fromDate: date,
-        days: 1,
-        perDay: MORE_PER_DAY,
-      })
-      if (id !== searchId || !answer.ok || result.value !== current) {
-        if (id === searchId && !answer.ok) error.value = answer.error
-        return
-      }
-      const [day] = answer.data.days
-      if (!day) return
-      result.value = {
-        ...current,
-        days: current.days.map((existing) => (existing.date === date ? day : existing)),
-      }
-    } catch (cause) {
-      if (id === searchId) error.value = unreachable(cause)
-    }
+    // Quiet: the times already listed stay while the day's others come; a new search drops this answer.
+    await finding.run(
+      () =>
+        api.calendar.findNextAvailable({
+          ...request,
+          fromDate: date,
+          days: 1,
+          perDay: MORE_PER_DAY,
+        }),
+      (found) => {
+        const [day] = found.days
+        if (!day || result.value !== current) return
+        result.value = {
+          ...current,
+          days: current.days.map((existing) => (existing.date === date ? day : existing)),
+        }
+      },
+      { quiet: true },
+    )
   }
 
   /** Loads every location's details (main caches them), for the types and clinicians of "all locations". */
@@ -294,8 +275,8 @@ export const useNextAvailableStore = defineStore('nextAvailable', () => {
     moved,
     result,
     searched,
-    status,
-    error,
+    status: finding.status,
+    error: finding.error,
     catalogue,
     types,
     clinicians,

@@ -2,70 +2,38 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { SessionStatus } from '../../../shared/domain'
 import type { ConnectRequest } from '../../../shared/ipc-contract'
-import type { AppError, Result } from '../../../shared/result'
+import type { Result } from '../../../shared/result'
 import { api } from '../api'
-import { unreachable, type Status } from './status'
+import { useRequest } from './request'
 
 /** The connection: demo clinic or the clinic's own OpenVPMS, and the connect / sign-out / demo actions. */
 export const useSessionStore = defineStore('session', () => {
   const current = ref<SessionStatus | null>(null)
-  const status = ref<Status>('idle')
-  const error = ref<AppError | null>(null)
+  const request = useRequest()
   /** The connect dialog's own call, so its error shows in the dialog, not in the top bar. */
-  const connectStatus = ref<Status>('idle')
-  const connectError = ref<AppError | null>(null)
+  const connecting = useRequest()
   let unsubscribe: (() => void) | null = null
 
   const isDemo = computed(() => current.value?.mode === 'demo')
   const connected = computed(() => current.value?.connected === true)
 
-  async function run(call: () => Promise<Result<SessionStatus>>): Promise<boolean> {
-    status.value = 'loading'
-    try {
-      const result = await call()
-      if (!result.ok) {
-        error.value = result.error
-        status.value = 'error'
-        return false
-      }
-      current.value = result.data
-      error.value = null
-      status.value = 'ready'
-      return true
-    } catch (cause) {
-      error.value = unreachable(cause)
-      status.value = 'error'
-      return false
-    }
+  function show(next: SessionStatus): void {
+    current.value = next
+  }
+
+  function run(call: () => Promise<Result<SessionStatus>>): Promise<boolean> {
+    return request.run(call, show)
   }
 
   /** Loads the status once and follows `session:changed` from then on. */
   async function load(): Promise<void> {
-    unsubscribe ??= api.on('session:changed', (next) => {
-      current.value = next
-    })
+    unsubscribe ??= api.on('session:changed', show)
     await run(() => api.session.getStatus({}))
   }
 
   /** Tests the address and credentials in main; the dialog shows `connectError` when it fails. */
-  async function connect(request: ConnectRequest): Promise<boolean> {
-    connectStatus.value = 'loading'
-    connectError.value = null
-    try {
-      const result = await api.session.connect(request)
-      if (!result.ok) {
-        connectError.value = result.error
-        connectStatus.value = 'error'
-        return false
-      }
-      current.value = result.data
-      connectStatus.value = 'ready'
-      return true
-    } catch (cause) {
-      connectError.value = unreachable(cause)
-      connectStatus.value = 'error'
-      return false
-    }
+  function connect(details: ConnectRequest): Promise<boolean> {
+    return connecting.run(() => api.session.connect(details), show)
   }
 
   /** Forgets the clinic's credentials. */
@@ -82,18 +50,16 @@ export const useSessionStore = defineStore('session', () => {
     unsubscribe?.()
     unsubscribe = null
     current.value = null
-    status.value = 'idle'
-    error.value = null
-    connectStatus.value = 'idle'
-    connectError.value = null
+    request.reset()
+    connecting.reset()
   }
 
   return {
     current,
-    status,
-    error,
-    connectStatus,
-    connectError,
+    status: request.status,
+    error: request.error,
+    connectStatus: connecting.status,
+    connectError: connecting.error,
     isDemo,
     connected,
     load,
