@@ -1,9 +1,8 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { JournalEntry } from '../../../shared/domain'
-import type { AppError } from '../../../shared/result'
 import { api } from '../api'
-import { unreachable, type Status } from './status'
+import { useRequest } from './request'
 
 /** How many matches the lookup box lists; the count above them says when there are more. */
 export const MATCHES_SHOWN = 30
@@ -18,41 +17,29 @@ export const useClientSearchStore = defineStore('clientSearch', () => {
   const matches = shallowRef<readonly JournalEntry[]>([])
   /** Every match, of which `matches` are the newest. */
   const total = ref(0)
-  const status = ref<Status>('idle')
-  const error = ref<AppError | null>(null)
-  let requestId = 0
+  const request = useRequest()
 
   /** Searches for what is typed now; an answer to an earlier keystroke that arrives late is dropped. */
   async function search(typed: string): Promise<void> {
     const trimmed = typed.trim()
-    const id = ++requestId
     query.value = trimmed
     if (trimmed === '') {
       matches.value = []
       total.value = 0
-      status.value = 'idle'
-      error.value = null
+      request.reset()
       return
     }
-    status.value = 'loading'
-    try {
-      const result = await api.journal.searchEntries({ query: trimmed, limit: MATCHES_SHOWN })
-      if (id !== requestId) return
-      if (!result.ok) {
-        matches.value = []
-        total.value = 0
-        error.value = result.error
-        status.value = 'error'
-        return
-      }
-      matches.value = result.data.entries
-      total.value = result.data.total
-      error.value = null
-      status.value = 'ready'
-    } catch (cause) {
-      if (id !== requestId) return
-      error.value = unreachable(cause)
-      status.value = 'error'
+    await request.run(
+      () => api.journal.searchEntries({ query: trimmed, limit: MATCHES_SHOWN }),
+      (found) => {
+        matches.value = found.entries
+        total.value = found.total
+      },
+    )
+    // Matches for an earlier query must not stand under this one's error.
+    if (request.status.value === 'error') {
+      matches.value = []
+      total.value = 0
     }
   }
 
@@ -62,13 +49,20 @@ export const useClientSearchStore = defineStore('clientSearch', () => {
   }
 
   function $reset(): void {
-    requestId++
+    request.reset()
     query.value = ''
     matches.value = []
     total.value = 0
-    status.value = 'idle'
-    error.value = null
   }
 
-  return { query, matches, total, status, error, search, refresh, $reset }
+  return {
+    query,
+    matches,
+    total,
+    status: request.status,
+    error: request.error,
+    search,
+    refresh,
+    $reset,
+  }
 })
