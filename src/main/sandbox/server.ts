@@ -1,4 +1,5 @@
 // The HTTP side: node:http, Basic auth (spec §8), latency, faults, persistence, and the container's own answers.
+import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import { Clinic } from './clinic'
@@ -6,6 +7,7 @@ import { loadDatasetFile, parseDataset } from './dataset'
 import { FaultQueue, type Fault } from './faults'
 import { createSeedGenerator } from './generator'
 import { APPOINTMENT_STATUSES, type AppointmentStatus, type UserRecord } from './model'
+import { createHostCheck, HEADERS_TIMEOUT_MS, readBody, REQUEST_TIMEOUT_MS } from './http-guard'
 import { handleApi } from './routes'
 import { containerPage, text, type SandboxResponse } from './responses'
 import { SEED_LOGIN, seedDataset } from './seed'
@@ -31,6 +33,13 @@ export interface SandboxOptions {
   emulateGetDefect?: boolean
   /** Replaces login and password of the seed API user `sample`. */
   credentials?: { login: string; password: string }
+  /**
+   * Every other login gets a random password nobody is told (the demo clinic: no local user can read it with a
+   * password from the docs). Default: the dataset's passwords.
+   */
+  lockOtherLogins?: boolean
+  /** Time allowed for a request's headers, and for the whole request (defaults: 10 s and 30 s). */
+  timeouts?: { headersMs: number; requestMs: number }
 }
 
 /** A sandbox that is listening. */
@@ -75,17 +84,14 @@ function loadClinic(options: SandboxOptions): Clinic {
       user.password = options.credentials.password
     }
   }
+  if (options.lockOtherLogins) {
+    const kept = options.credentials?.login ?? SEED_LOGIN
+    for (const user of data.users) {
+      if (user.login !== kept) user.password = randomBytes(24).toString('base64url')
+    }
+  }
   if (options.now !== undefined) data.now = parseInstant(options.now, 'now')
   return new Clinic(data, seeded ? createSeedGenerator(data) : null)
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    request.on('data', (chunk: Buffer) => chunks.push(chunk))
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    request.on('error', reject)
-  })
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
@@ -128,19 +134,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   let requestCount = 0
   const sockets = new Set<Socket>()
 
-  const answer = (request: IncomingMessage, body: string): SandboxResponse => {
-    const url = new URL(request.url ?? '/', 'http://sandbox')
-    const path = url.pathname
+  /** Who is asking, or the answer that ends the request before its body is read. */
+  const admit = (request: IncomingMessage): UserRecord | SandboxResponse => {
+    const path = new URL(request.url ?? '/', 'http://sandbox').pathname
     // Only /ws/** sits behind Spring Security's Basic chain (spec §8); elsewhere the container answers.
     if (!path.startsWith(SERVICES_PATH)) return containerPage(404, 'Not Found')
     const user = authenticate(clinic, request.headers.authorization)
-    if (!user) {
-      return unauthorized(
-        request.headers.authorization
-          ? 'Bad credentials'
-          : 'Full authentication is required to access this resource',
-      )
-    }
+    if (user) return user
+    return unauthorized(
+      request.headers.authorization
+        ? 'Bad credentials'
+        : 'Full authentication is required to access this resource',
+    )
+  }
+
+  const answer = (request: IncomingMessage, body: string, user: UserRecord): SandboxResponse => {
+    const url = new URL(request.url ?? '/', 'http://sandbox')
+    const path = url.pathname
     if (path !== BASE_PATH && !path.startsWith(`${BASE_PATH}/`))
       return containerPage(404, 'Not Found')
     let segments: string[]
@@ -180,49 +190,75 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     response.end(request.method === 'HEAD' || reply.status === 204 ? undefined : reply.body)
   }
 
-  const server = createServer((request, response) => {
-    requestCount++
-    void (async () => {
-      const path = new URL(request.url ?? '/', 'http://sandbox').pathname
-      const decision = faults.take(
-        request.method ?? 'GET',
-        path.startsWith(BASE_PATH) ? path.slice(BASE_PATH.length) : path,
-      )
-      const body = await readBody(request)
-      const delay = latencyMs + decision.extraDelayMs
-      if (delay > 0) await sleep(delay)
-      if (response.destroyed) return
-      const lost = decision.fault?.kind === 'reset' || decision.fault?.kind === 'hang'
-      if (lost && decision.fault?.afterHandling) {
-        try {
-          answer(request, body)
-        } catch {
-          // The answer is lost either way; an error here changed nothing.
+  /** Answers without reading the rest of the request, and closes the connection after the answer. */
+  const refuse = (request: IncomingMessage, response: ServerResponse, reply: SandboxResponse) => {
+    reply.headers['Connection'] = 'close'
+    send(request, response, reply)
+    response.on('finish', () => request.socket.destroy())
+  }
+
+  const server = createServer(
+    {
+      headersTimeout: options.timeouts?.headersMs ?? HEADERS_TIMEOUT_MS,
+      requestTimeout: options.timeouts?.requestMs ?? REQUEST_TIMEOUT_MS,
+      // How often the timeouts are checked (Node's default, 30 s, would let a stalled client stay that long).
+      connectionsCheckingInterval: 1_000,
+    },
+    (request, response) => {
+      requestCount++
+      void (async () => {
+        // Host, then credentials, then the body (capped): an unknown caller costs nothing but its headers.
+        if (!isOwnHost(request.headers.host)) {
+          return refuse(request, response, text(421, 'Misdirected Request: unknown Host'))
         }
-      }
-      switch (decision.fault?.kind) {
-        case 'reset':
-          request.socket.destroy()
-          return
-        case 'hang':
-          return // answered never; close() ends the socket
-        case 'html500':
-          return send(request, response, containerPage(500, 'java.lang.IllegalStateException'))
-        case 'unauthorized':
-          return send(request, response, unauthorized('Bad credentials'))
-      }
-      let reply: SandboxResponse
-      try {
-        reply = answer(request, body)
-      } catch (error) {
-        reply = containerPage(500, (error as Error).message)
-      }
-      if (decision.fault?.kind === 'malformedJson') reply = truncatedJson(reply)
-      send(request, response, reply)
-    })().catch((error: unknown) => {
-      if (!response.headersSent) send(request, response, text(500, String(error)))
-    })
-  })
+        const admitted = admit(request)
+        if ('status' in admitted) return refuse(request, response, admitted)
+        const user = admitted
+        const path = new URL(request.url ?? '/', 'http://sandbox').pathname
+        const decision = faults.take(
+          request.method ?? 'GET',
+          path.startsWith(BASE_PATH) ? path.slice(BASE_PATH.length) : path,
+        )
+        const read = await readBody(request)
+        if (!read.ok) {
+          return refuse(request, response, text(413, 'Request body larger than 64 KB'))
+        }
+        const body = read.body
+        const delay = latencyMs + decision.extraDelayMs
+        if (delay > 0) await sleep(delay)
+        if (response.destroyed) return
+        const lost = decision.fault?.kind === 'reset' || decision.fault?.kind === 'hang'
+        if (lost && decision.fault?.afterHandling) {
+          try {
+            answer(request, body, user)
+          } catch {
+            // The answer is lost either way; an error here changed nothing.
+          }
+        }
+        switch (decision.fault?.kind) {
+          case 'reset':
+            request.socket.destroy()
+            return
+          case 'hang':
+            return // answered never; close() ends the socket
+          case 'html500':
+            return send(request, response, containerPage(500, 'java.lang.IllegalStateException'))
+          case 'unauthorized':
+            return send(request, response, unauthorized('Bad credentials'))
+        }
+        let reply: SandboxResponse
+        try {
+          reply = answer(request, body, user)
+        } catch (error) {
+          reply = containerPage(500, (error as Error).message)
+        }
+        if (decision.fault?.kind === 'malformedJson') reply = truncatedJson(reply)
+        send(request, response, reply)
+      })().catch((error: unknown) => {
+        if (!response.headersSent) send(request, response, text(500, String(error)))
+      })
+    },
+  )
   server.on('connection', (socket) => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
@@ -235,6 +271,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     })
   })
   const address = server.address() as { port: number; address: string; family: string }
+  const isOwnHost = createHostCheck(options.host ?? '127.0.0.1', address.port)
   const hostText = address.family === 'IPv6' ? `[${address.address}]` : address.address
   const baseUrl = `http://${hostText}:${address.port}${BASE_PATH}`
 
