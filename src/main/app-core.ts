@@ -2,8 +2,9 @@
 // services, the booking journal and the IPC dispatcher. index.ts wires it to a window; tests and the end-to-end
 // harness call `dispatch` directly, so they exercise the same code the app runs.
 import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { rename } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import type { ChannelName, EventName, PayloadOf } from '../shared/ipc-contract'
 import type { Result } from '../shared/result'
 import { BookingJournal } from './booking/journal'
@@ -18,9 +19,9 @@ import { createDispatcher, type Handlers, type Logger } from './ipc/handle'
 import { clientLog } from './log'
 import { normaliseServerUrl, OpenVpmsClient } from './openvpms/client'
 import { PREFERENCES_FILE, readPreferences } from './preferences'
-import { DatasetError, startSandbox, type RunningSandbox, type SandboxOptions } from './sandbox'
+import { startSandbox, type RunningSandbox, type SandboxOptions } from './sandbox'
 import { sessionHandlers } from './session/ipc'
-import { SessionService } from './session/service'
+import { SessionService, type DemoServer } from './session/service'
 
 /** What the app core needs from its host. */
 export interface AppCoreOptions {
@@ -94,6 +95,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
           stateFile: join(options.userDataDir, userDataFiles.demoState),
           ...options.demo,
           credentials: { login, password },
+          lockOtherLogins: true,
         },
         log,
       ),
@@ -179,23 +181,27 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
 }
 
 /**
- * Starts the demo clinic. A state file that cannot be read (a crash of an older version, a disk error) is set aside
- * as `demo-clinic.json.corrupt-<time>` and the demo starts afresh: practice bookings are not worth a dead app.
+ * Starts the demo clinic. A state file it cannot start from, whatever the damage (bad JSON, a wrong shape, an id
+ * of 1e30 that breaks the clinic later, a disk error), is set aside as `demo-clinic.json.corrupt-<time>` and the demo
+ * starts afresh, telling the desk so: practice bookings are not worth a dead app. A demo that fails without its
+ * state file too is a real fault and is reported as such.
  */
 async function startDemoClinic(
   sandboxOptions: SandboxOptions,
   log: Logger,
-): Promise<RunningSandbox> {
+): Promise<RunningSandbox & DemoServer> {
   try {
     return await startSandbox(sandboxOptions)
   } catch (error) {
     const stateFile = sandboxOptions.stateFile
-    if (!(error instanceof DatasetError) || !stateFile || !error.message.includes(stateFile))
-      throw error
+    if (!stateFile || !existsSync(stateFile)) throw error
     const aside = `${stateFile}.corrupt-${Date.now()}`
-    log.warn(`Demo clinic state unreadable, set aside as ${aside}: ${error.message}`)
+    log.warn(`Demo clinic state unusable, set aside as ${aside}: ${String(error)}`)
     await rename(stateFile, aside)
-    return startSandbox(sandboxOptions)
+    const sandbox = await startSandbox(sandboxOptions)
+    return Object.assign(sandbox, {
+      startNotice: `The demo clinic's saved practice bookings could not be read, so it started afresh (the old file is kept as ${basename(aside)}).`,
+    })
   }
 }
 

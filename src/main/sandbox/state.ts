@@ -25,17 +25,20 @@ export interface StateSnapshot {
 }
 
 const status = z.enum(APPOINTMENT_STATUSES)
-const nullableId = z.number().int().positive().nullable()
+// Ids are OpenVPMS longs; past 2^53 a JavaScript number is no longer the id it claims (1e30 + 1 === 1e30).
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+const nullableId = id.nullable()
+const instant = z.number().int().min(-8.64e15).max(8.64e15)
 const stateSchema = z.strictObject({
   version: z.literal(1),
   appointments: z.array(
     z.strictObject({
-      id: z.number().int().positive(),
+      id,
       linkId: z.string().min(1),
-      schedule: z.number().int().positive(),
-      appointmentType: z.number().int(),
-      start: z.number(),
-      end: z.number(),
+      schedule: id,
+      appointmentType: z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
+      start: instant,
+      end: instant,
       status,
       customer: nullableId,
       patient: nullableId,
@@ -44,7 +47,7 @@ const stateSchema = z.strictObject({
       bookingNotes: z.string().nullable(),
     }),
   ),
-  statuses: z.record(z.string().regex(/^\d+$/), status),
+  statuses: z.record(z.string().regex(/^\d{1,15}$/), status),
 })
 
 /** Reads a state file, or null when there is none yet; a damaged one is refused like a bad dataset. */

@@ -22,6 +22,8 @@ export interface TestableClient {
 /** The running demo clinic, as the session sees it. */
 export interface DemoServer {
   readonly baseUrl: string
+  /** What went wrong at start and was mended (its saved state set aside), for the desk to say. */
+  readonly startNotice?: string
   close(): Promise<void>
 }
 
@@ -114,7 +116,14 @@ export class SessionService<Client extends TestableClient, Demo extends DemoServ
       case 'none':
         return this.describeState('none', null, null, false, false, state.notice)
       case 'demo':
-        return this.describeState('demo', null, null, true, false, demoNotice)
+        return this.describeState(
+          'demo',
+          null,
+          null,
+          true,
+          false,
+          state.demo.startNotice ? `${state.demo.startNotice} ${demoNotice}` : demoNotice,
+        )
       case 'clinic':
         return this.describeState(
           'clinic',

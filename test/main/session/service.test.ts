@@ -91,6 +91,29 @@ describe('first run', () => {
   })
 })
 
+describe('the demo clinic is for this desk only (finding 2)', () => {
+  it('no login of the demo clinic opens with the password from the docs', async () => {
+    const core = await open()
+    const demo = core.demoSandbox()
+    const logins = ['sample', 'viewer', 'aturner', 'cbarton', 'pshah', 'tnguyen']
+
+    const statuses = await Promise.all(
+      logins.map(
+        async (login) =>
+          (
+            await fetch(`${demo?.baseUrl}/locations`, {
+              headers: {
+                Authorization: `Basic ${Buffer.from(`${login}:changeit`).toString('base64')}`,
+              },
+            })
+          ).status,
+      ),
+    )
+
+    expect(statuses).toEqual(logins.map(() => 401))
+  })
+})
+
 describe('a demo clinic that cannot start as it was', () => {
   it('sets an unreadable state file aside and starts afresh', async () => {
     await writeFile(join(userData.dir, 'demo-clinic.json'), '{"appointments": [trunc')
@@ -99,6 +122,41 @@ describe('a demo clinic that cannot start as it was', () => {
     const status = await call(core, 'session:getStatus', empty)
 
     expect(status.mode).toBe('demo')
+    expect(
+      (await readdir(userData.dir)).some((name) => name.startsWith('demo-clinic.json.corrupt-')),
+    ).toBe(true)
+  })
+
+  it('sets aside a state file of the right shape that still breaks the clinic (an id of 1e30), saying so', async () => {
+    const damaged = {
+      version: 1,
+      appointments: [
+        {
+          id: 1e30,
+          linkId: 'x',
+          schedule: 136,
+          appointmentType: 66,
+          start: Date.parse(seedNow),
+          end: Date.parse(seedNow) + 900_000,
+          status: 'PENDING',
+          customer: null,
+          patient: null,
+          clinician: null,
+          onlineBooking: true,
+          bookingNotes: null,
+        },
+      ],
+      statuses: { '1000000000000000000000000000000': 'CANCELLED' },
+    }
+    await writeFile(join(userData.dir, 'demo-clinic.json'), JSON.stringify(damaged))
+
+    const core = await open()
+    const status = await call(core, 'session:getStatus', empty)
+    const booked = await send(core, 'booking:create', { draft: seedDraft('09:15') })
+
+    expect(status.mode).toBe('demo')
+    expect(status.notice).toMatch(/could not be read, so it started afresh/)
+    expect(booked.ok).toBe(true)
     expect(
       (await readdir(userData.dir)).some((name) => name.startsWith('demo-clinic.json.corrupt-')),
     ).toBe(true)
