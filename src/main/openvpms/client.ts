@@ -18,8 +18,10 @@ import {
   bookingSchema,
   formatWireInstant,
   freeBusySchema,
+  listOf,
   locationSchema,
   rangeSchema,
+  rangesOf,
   scheduleRangeSchema,
   scheduleSchema,
   userFreeBusySchema,
@@ -112,12 +114,8 @@ const MAX_REFERENCE_LENGTH = 200
 /** A typed client of one OpenVPMS server's Online Booking API V2; every failure is thrown as an AppFailure. */
 export class OpenVpmsClient {
   readonly #http: ApiHttp
-  readonly #retries: number
-  readonly #log: NonNullable<ClientConfig['log']>
 
   constructor(config: ClientConfig) {
-    this.#retries = config.retries ?? DEFAULT_RETRIES
-    this.#log = config.log ?? (() => undefined)
     this.#http = new ApiHttp({
       baseUrl: config.baseUrl.replace(/\/+$/, ''),
       username: config.username,
@@ -131,7 +129,7 @@ export class OpenVpmsClient {
 
   /** spec §3.1: the locations that take online bookings (may be empty). */
   async listLocations(): Promise<Location[]> {
-    return this.#getJson('/locations', locationSchema.array())
+    return this.#getJson('/locations', listOf(locationSchema))
   }
 
   /** spec §3.1. */
@@ -141,7 +139,7 @@ export class OpenVpmsClient {
 
   /** spec §3.1: includes inactive schedules; order unspecified. */
   async listSchedules(locationId: number): Promise<ScheduleInfo[]> {
-    return this.#getJson(`/locations/${idSegment(locationId)}/schedules`, scheduleSchema.array())
+    return this.#getJson(`/locations/${idSegment(locationId)}/schedules`, listOf(scheduleSchema))
   }
 
   /** spec §3.2. */
@@ -153,13 +151,13 @@ export class OpenVpmsClient {
   async listAppointmentTypes(scheduleId: number): Promise<AppointmentType[]> {
     return this.#getJson(
       `/schedules/${idSegment(scheduleId)}/appointmentTypes`,
-      appointmentTypeSchema.array(),
+      listOf(appointmentTypeSchema),
     )
   }
 
   /** spec §3.1: online-bookable users at the location (not only clinicians), sorted by name. */
   async listLocationUsers(locationId: number): Promise<Clinician[]> {
-    return this.#getJson(`/locations/${idSegment(locationId)}/users`, userSchema.array())
+    return this.#getJson(`/locations/${idSegment(locationId)}/users`, listOf(userSchema))
   }
 
   /** spec §3.3. */
@@ -169,7 +167,7 @@ export class OpenVpmsClient {
 
   /** spec §3.3: the user's online-booking locations. */
   async listUserLocations(userId: number): Promise<Location[]> {
-    return this.#getJson(`/users/${idSegment(userId)}/locations`, locationSchema.array())
+    return this.#getJson(`/users/${idSegment(userId)}/locations`, listOf(locationSchema))
   }
 
   /** spec §3.3. */
@@ -187,7 +185,7 @@ export class OpenVpmsClient {
     to: Instant,
     opts?: FreeBusyOptions,
   ): Promise<Range[]> {
-    return this.#getJson(scheduleQuery(id, 'free', from, to, opts), rangeSchema.array())
+    return this.#getJson(scheduleQuery(id, 'free', from, to, opts), rangesOf(rangeSchema))
   }
 
   /** spec §3.2, §5: the schedule's busy time (appointments and calendar blocks). */
@@ -197,7 +195,7 @@ export class OpenVpmsClient {
     to: Instant,
     opts?: FreeBusyOptions,
   ): Promise<Range[]> {
-    return this.#getJson(scheduleQuery(id, 'busy', from, to, opts), rangeSchema.array())
+    return this.#getJson(scheduleQuery(id, 'busy', from, to, opts), rangesOf(rangeSchema))
   }
 
   /** spec §3.2, §5: free and busy in one call. */
@@ -219,7 +217,7 @@ export class OpenVpmsClient {
   ): Promise<ScheduleRange[]> {
     return this.#getJson(
       userQuery(userId, locationId, 'free', from, to),
-      scheduleRangeSchema.array(),
+      rangesOf(scheduleRangeSchema),
     )
   }
 
@@ -232,7 +230,7 @@ export class OpenVpmsClient {
   ): Promise<ScheduleRange[]> {
     return this.#getJson(
       userQuery(userId, locationId, 'busy', from, to),
-      scheduleRangeSchema.array(),
+      rangesOf(scheduleRangeSchema),
     )
   }
 
@@ -269,29 +267,11 @@ export class OpenVpmsClient {
     await this.#http.send({ method: 'DELETE', path: `/bookings/${referenceSegment(reference)}` })
   }
 
+  // A body that arrived whole but is not JSON would come back the same: it is never asked for again. A body cut
+  // short on the way is a network failure, which ApiHttp already retries for a GET.
   async #getJson<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>> {
-    for (let attempt = 0; ; attempt++) {
-      const answer = await this.#http.send({ method: 'GET', path })
-      try {
-        return decodeJson(answer, schema)
-      } catch (thrown) {
-        // A body that is not JSON at all was cut short on the way: asking a GET again is safe. A well-formed body
-        // of the wrong shape would come back the same, so it is not asked again.
-        if (attempt >= this.#retries || !isCutShort(answer)) throw thrown
-        this.#log('info', `GET ${path} → 2xx with a body that is not JSON; asking again`)
-      }
-    }
-  }
-}
-
-/** True for a 2xx JSON answer whose body does not parse (truncated in transit), not for a web page. */
-function isCutShort(answer: HttpAnswer): boolean {
-  if (isHtml(answer)) return false
-  try {
-    JSON.parse(answer.body)
-    return false
-  } catch {
-    return true
+    const answer = await this.#http.send({ method: 'GET', path })
+    return decodeJson(answer, schema)
   }
 }
 

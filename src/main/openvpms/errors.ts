@@ -1,6 +1,7 @@
 // How every way a Booking API V2 call can fail becomes one closed ErrorCode and a sentence a receptionist can act on.
 import type { AppError, FieldError } from '../../shared/result'
 import type { SendPhase } from './sent-tracker'
+import { formatBytes, MAX_RESPONSE_BYTES } from './body'
 
 /** The parts of a request that decide what its failure means. */
 export interface FailedRequest {
@@ -253,6 +254,15 @@ export function badResponse(detail?: string): AppError {
   return error(
     'BAD_RESPONSE',
     `The server's answer does not match the OpenVPMS Booking API V2${where}.`,
+  )
+}
+
+/** An answer past the size the desk reads (MAX_RESPONSE_BYTES): refused, not retried, whatever it held. */
+export function answerTooLarge(bytes: number, declared: boolean): AppError {
+  const size = declared ? formatBytes(bytes) : `more than ${formatBytes(MAX_RESPONSE_BYTES)}`
+  return error(
+    'BAD_RESPONSE',
+    `The server's answer is too large (${size}; the desk reads at most ${formatBytes(MAX_RESPONSE_BYTES)}): it is not an answer the OpenVPMS Booking API V2 gives.`,
   )
 }
 

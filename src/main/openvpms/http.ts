@@ -2,10 +2,13 @@
 // idempotent reads, and redirects followed by hand so the Authorization header never leaves the server's origin.
 import { AppFailure } from '../../shared/result'
 import type { AppError } from '../../shared/result'
+import { readCappedBody } from './body'
 import {
+  answerTooLarge,
   errorForException,
   errorForStatus,
   insecure,
+  outcomeUnknown,
   refusedRedirect,
   tooManyRedirects,
   unexpected,
@@ -151,8 +154,15 @@ export class ApiHttp {
           signal: controller.signal,
         })
         if (!REDIRECT_STATUSES.has(response.status)) {
-          const body = await response.text()
-          return { answer: { status: response.status, mediaType: mediaType(response), body } }
+          const body = await readCappedBody(response)
+          if (!body.ok) {
+            // A POST answered at all may have booked: what it said is unknown, so the outcome is too.
+            if (method === 'POST') return { error: outcomeUnknown() }
+            return { error: answerTooLarge(body.bytes, body.declared) }
+          }
+          return {
+            answer: { status: response.status, mediaType: mediaType(response), body: body.text },
+          }
         }
         await response.body?.cancel()
         const location = response.headers.get('location')

@@ -66,13 +66,11 @@ function join(segments: readonly string[]): string {
   return segments.map((segment) => `/${segment}`).join('')
 }
 
-/** True for hosts that never leave this computer, where plain http exposes nothing (localhost, 127/8, ::1). */
+/**
+ * True for hosts that never leave this computer, where plain http exposes nothing: `localhost`, 127.0.0.0/8, ::1.
+ * Not `*.localhost`: the system resolver may send such a name to DNS, and so to another computer.
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '')
-  return (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    host === '::1' ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
-  )
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
 }

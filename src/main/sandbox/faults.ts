@@ -1,7 +1,8 @@
 // Fault injection: make the sandbox misbehave the way real networks and servers do, a set number of times.
 
 /** The kinds of misbehaviour the sandbox can be told to show. */
-export type FaultKind = 'html500' | 'malformedJson' | 'reset' | 'hang' | 'unauthorized' | 'latency'
+export type FaultKind =
+  'html500' | 'malformedJson' | 'cutShort' | 'reset' | 'hang' | 'unauthorized' | 'latency'
 
 /** One fault: fires on matching requests `times` times (default 1), then is gone. */
 export interface Fault {

@@ -123,6 +123,13 @@ function truncatedJson(reply: SandboxResponse): SandboxResponse {
   }
 }
 
+/** The `cutShort` fault: the headers promise the whole body, half of it is sent, then the connection drops. */
+function cutShort(response: ServerResponse, reply: SandboxResponse): void {
+  const body = Buffer.from(reply.body)
+  response.writeHead(reply.status, { ...reply.headers, 'Content-Length': body.length })
+  response.write(body.subarray(0, Math.floor(body.length / 2)), () => response.socket?.destroy())
+}
+
 /** Starts a sandbox: validates the whole dataset and state first, so it never starts half-loaded. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const clinic = loadClinic(options)
@@ -253,6 +260,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
           reply = containerPage(500, (error as Error).message)
         }
         if (decision.fault?.kind === 'malformedJson') reply = truncatedJson(reply)
+        if (decision.fault?.kind === 'cutShort') return cutShort(response, reply)
         send(request, response, reply)
       })().catch((error: unknown) => {
         if (!response.headersSent) send(request, response, text(500, String(error)))
