@@ -197,8 +197,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     response.end(request.method === 'HEAD' || reply.status === 204 ? undefined : reply.body)
   }
 
-  /** Answers without reading the rest of the request, and closes the connection after the answer. */
-  const refuse = (request: IncomingMessage, response: ServerResponse, reply: SandboxResponse) => {
+  /**
+   * Answers a request refused before its body was wanted. A body within the cap is read and dropped first: closing
+   * a connection with unread data resets it, and the client would lose the answer (a 401 it must see). Past the
+   * cap nothing more is read and the connection is closed after the answer.
+   */
+  const refuse = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    reply: SandboxResponse,
+  ): Promise<void> => {
+    const read = await readBody(request)
+    if (read.ok) send(request, response, reply)
+    else answerAndClose(request, response, reply)
+  }
+
+  const answerAndClose = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    reply: SandboxResponse,
+  ): void => {
     reply.headers['Connection'] = 'close'
     send(request, response, reply)
     response.on('finish', () => request.socket.destroy())
@@ -228,7 +246,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         )
         const read = await readBody(request)
         if (!read.ok) {
-          return refuse(request, response, text(413, 'Request body larger than 64 KB'))
+          return answerAndClose(request, response, text(413, 'Request body larger than 64 KB'))
         }
         const body = read.body
         const delay = latencyMs + decision.extraDelayMs
