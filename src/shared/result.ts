@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'BAD_RESPONSE' // the server answered 2xx with a body that does not match the API
   | 'KEYCHAIN' // the OS keychain is unavailable or refused
   | 'NOT_CONNECTED' // no server is configured and the demo clinic is not running
+  | 'STORAGE' // a file of this desk (the booking journal) cannot be read just now
   | 'UNEXPECTED' // a bug: logged in main, never sent with a stack
 
 /** A problem with one field of a request, shown beside that field. */

@@ -12,6 +12,7 @@ import type {
   JournalLabels,
   JournalSearchResult,
 } from '../../shared/domain'
+import { AppFailure, type AppError } from '../../shared/result'
 import { isoDateOf } from '../../shared/time'
 import { bookingDraftSchema } from '../../shared/booking-draft'
 import type { Logger } from '../ipc/handle'
@@ -31,6 +32,8 @@ export interface JournalDeps {
   readonly retentionDays?: number
   /** The clock retention counts from (tests fix it). */
   readonly now?: () => Instant
+  /** Reads the file as text (fs by default; tests make it fail the way a locked or busy file does). */
+  readonly read?: (file: string) => Promise<string>
 }
 
 /** How long the journal keeps an entry by default: a year and a bit, so last year's visit can still be found. */
@@ -71,6 +74,13 @@ const fileSchema = z.object({
   ),
 })
 
+function unreadableError(reason: string): AppError {
+  return {
+    code: 'STORAGE',
+    message: `The booking journal cannot be read just now (${reason}). Bookings made meanwhile are kept and will be added to it once it can be read; nothing in it is lost.`,
+  }
+}
+
 const publicEntry = ({ id: _id, ...entry }: StoredEntry): JournalEntry => entry
 
 /** The booking journal: every submission with its reference, draft, time, outcome and message. */
@@ -78,6 +88,8 @@ export class BookingJournal {
   readonly #deps: JournalDeps
   #entries: StoredEntry[] | null = null
   #loading: Promise<StoredEntry[]> | null = null
+  /** Why the file cannot be read right now (an errno code), or null when it can. */
+  #unreadable: string | null = null
   #writing: Promise<void> = Promise.resolve()
   readonly #index = new JournalIndex<StoredEntry>()
   /** The index no longer reflects the entries: a change since it was last updated. */
@@ -139,9 +151,13 @@ export class BookingJournal {
     return found
   }
 
-  /** Entries, newest first; with `date`, only those submitted on that day (in the desk's zone). */
+  /**
+   * Entries, newest first; with `date`, only those submitted on that day (in the desk's zone). STORAGE while the
+   * file cannot be read: the panel says so, and what this desk records meanwhile is kept until it can be.
+   */
   async list(filter: { readonly date?: IsoDate } = {}): Promise<JournalEntry[]> {
     const entries = await this.#load()
+    if (this.#unreadable !== null) throw new AppFailure(unreadableError(this.#unreadable))
     const zone = this.#deps.zone ?? 'system'
     return entries
       .filter(
@@ -182,17 +198,35 @@ export class BookingJournal {
     return this.#writing
   }
 
+  // The entries this desk knows. While the file cannot be read they are only the ones recorded since (never
+  // written, which would replace the file's); each call tries the file again, and once it reads they join it.
   #load(): Promise<StoredEntry[]> {
-    if (this.#entries) return Promise.resolve(this.#entries)
-    this.#loading ??= this.#read().then(async (entries) => {
-      this.#entries = entries
-      // The pruned journal replaces the file in one atomic write: it is either all old or all new.
-      if (this.#prune() > 0) await this.#persist()
-      // Built once here, so the first keystroke of a search does not pay for reading the whole journal.
-      this.#index.update(entries)
-      this.#stale = false
-      return entries
-    })
+    if (this.#entries && this.#unreadable === null) return Promise.resolve(this.#entries)
+    this.#loading ??= this.#read()
+      .then(async (read) => {
+        if (read === 'unreadable') return (this.#entries ??= [])
+        const wasUnreadable = this.#unreadable !== null
+        this.#unreadable = null
+        // In place, as every method holds the one array: the file's entries first, then those made meanwhile.
+        const entries = (this.#entries ??= [])
+        const meanwhile = entries.splice(0)
+        const ids = new Set(meanwhile.map((entry) => entry.id))
+        for (const entry of read) if (!ids.has(entry.id)) entries.push(entry)
+        for (const entry of meanwhile) entries.push(entry)
+        if (wasUnreadable) {
+          this.#deps.log?.warn('journal: readable again; entries recorded meanwhile are saved', {
+            file: this.#deps.file,
+            kept: meanwhile.length,
+          })
+        }
+        // The pruned journal replaces the file in one atomic write: it is either all old or all new.
+        if (this.#prune() > 0 || meanwhile.length > 0) await this.#persist()
+        // Built once here, so the first keystroke of a search does not pay for reading the whole journal.
+        this.#index.update(entries)
+        this.#stale = false
+        return entries
+      })
+      .finally(() => (this.#loading = null))
     return this.#loading
   }
 
@@ -213,32 +247,51 @@ export class BookingJournal {
     return dropped
   }
 
-  async #read(): Promise<StoredEntry[]> {
+  async #read(): Promise<StoredEntry[] | 'unreadable'> {
     const { file, log } = this.#deps
     let text: string
     try {
-      text = await readFile(file, 'utf8')
+      text = await (this.#deps.read ?? ((path: string) => readFile(path, 'utf8')))(file)
     } catch (thrown) {
       if ((thrown as NodeJS.ErrnoException).code === 'ENOENT') return []
-      log?.error('journal: cannot read, starting empty', { file, error: String(thrown) })
-      return []
+      // EBUSY, EACCES, EIO…: the file is there but cannot be read now. Starting empty would replace it at the
+      // next write (one EBUSY turned 3 entries into 1); nothing is written until it reads again.
+      if (this.#unreadable === null) {
+        log?.error('journal: cannot read; not writing it until it can be read', {
+          file,
+          error: String(thrown),
+        })
+      }
+      this.#unreadable = (thrown as NodeJS.ErrnoException).code ?? String(thrown)
+      return 'unreadable'
     }
     try {
       return fileSchema.parse(JSON.parse(text)).entries
     } catch (thrown) {
       // Keep the damaged file for a person to look at, and carry on with an empty journal.
       const aside = `${file}.corrupt-${Date.now()}`
+      try {
+        await rename(file, aside)
+      } catch (renameError) {
+        log?.error('journal: corrupt and cannot be set aside; not writing it', {
+          file,
+          error: String(renameError),
+        })
+        this.#unreadable = (renameError as NodeJS.ErrnoException).code ?? String(renameError)
+        return 'unreadable'
+      }
       log?.warn('journal: corrupt file set aside, starting empty', {
         file,
         aside,
         error: String(thrown),
       })
-      await rename(file, aside).catch(() => undefined)
       return []
     }
   }
 
   async #changed(): Promise<void> {
+    // Kept in memory, written with the file's entries once it reads again; the panel keeps showing why.
+    if (this.#unreadable !== null) return
     this.#prune()
     await this.#persist()
     this.#deps.emit('booking:journalChanged', await this.list())

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { AppFailure } from '../../../src/shared/result'
 import { BookingJournal } from '../../../src/main/booking/journal'
 import type { JournalEntry } from '../../../src/shared/domain'
 import { guideDraft } from '../../helpers/booking-draft'
@@ -251,5 +252,56 @@ describe('BookingJournal day list', () => {
     const day = await j.listDay('2019-02-15')
 
     expect(day.map((e) => e.draft.firstName)).toEqual(['JustAfterMidnight', 'Morning', 'Afternoon'])
+  })
+})
+
+describe('a journal file that cannot be read (finding 4)', () => {
+  const busyOnce = (times: number) => {
+    let left = times
+    return (path: string): Promise<string> => {
+      if (left-- > 0) {
+        return Promise.reject(
+          Object.assign(new Error(`EBUSY: resource busy or locked, open '${path}'`), {
+            code: 'EBUSY',
+          }),
+        )
+      }
+      return readFile(path, 'utf8')
+    }
+  }
+
+  it('never replaces it: what is recorded meanwhile waits, and joins the file once it reads', async () => {
+    const first = journal()
+    for (const at of [1_000, 2_000, 3_000]) await first.record(draft, at)
+    await first.flushed()
+    const logged: string[] = []
+    const busy = new BookingJournal({
+      file,
+      zone: 'Australia/Sydney',
+      now: () => NOW,
+      emit: () => undefined,
+      read: busyOnce(2),
+      log: {
+        debug: () => undefined,
+        info: () => undefined,
+        warn: (message) => void logged.push(message),
+        error: (message) => void logged.push(message),
+      },
+    })
+
+    await busy.record(draft, 4_000)
+    const whileBusy = await busy.list().catch((thrown: unknown) => thrown as AppFailure)
+    const onDiskWhileBusy = JSON.parse(await readFile(file, 'utf8')) as { entries: unknown[] }
+    const afterwards = await busy.list()
+    await busy.flushed()
+    const onDiskAfter = JSON.parse(await readFile(file, 'utf8')) as { entries: unknown[] }
+
+    expect(whileBusy).toBeInstanceOf(AppFailure)
+    expect((whileBusy as AppFailure).error).toMatchObject({ code: 'STORAGE' })
+    expect((whileBusy as AppFailure).error.message).toMatch(/cannot be read just now \(EBUSY\)/)
+    expect(onDiskWhileBusy.entries).toHaveLength(3)
+    expect(afterwards.map((entry) => entry.submittedAt)).toEqual([4_000, 3_000, 2_000, 1_000])
+    expect(onDiskAfter.entries).toHaveLength(4)
+    expect(logged.some((line) => /cannot read; not writing/.test(line))).toBe(true)
   })
 })
