@@ -78,6 +78,7 @@ const retryHelpsFor: Readonly<Record<ErrorCode, boolean>> = {
   NOT_OPENVPMS: false,
   INSECURE: false,
   SERVER: true,
+  STORAGE: true, // the journal file may be readable again (a lock released)
   BAD_RESPONSE: true,
   KEYCHAIN: false,
   NOT_CONNECTED: false, // the password is needed first
