@@ -1,6 +1,6 @@
 // The Electron composition root: one hardened window, the app core (everything the app does, see app-core.ts),
 // the IPC boundary between them. Nothing here holds logic that a test without Electron would need.
-import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron'
+import { app, BrowserWindow, ipcMain, protocol, session, shell, type WebContents } from 'electron'
 import electronLog from 'electron-log/main'
 import { join } from 'node:path'
 import { eventNames } from '../shared/ipc-contract'
@@ -8,6 +8,12 @@ import { createAppCore, type AppCore } from './app-core'
 import { KeytarCredentialStore } from './credentials'
 import { registerIpc } from './ipc/handle'
 import { createLogger, redactionHook } from './log'
+import {
+  APP_SCHEME,
+  APP_URL,
+  appSchemePrivileges,
+  createAppProtocolHandler,
+} from './security/app-protocol'
 import {
   contentSecurityPolicy,
   developmentContentSecurityPolicy,
@@ -27,7 +33,8 @@ electronLog.hooks.push(redactionHook)
 const log = createLogger((level, line) => electronLog[level](line))
 
 const renderer = {
-  file: join(__dirname, '../renderer/index.html'),
+  // Served as app://front-desk/ (security/app-protocol.ts), never from file://.
+  folder: join(__dirname, '../renderer'),
   // electron-vite's dev server; never trusted in a packaged app.
   devServerUrl: app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'],
 }
@@ -47,8 +54,7 @@ function createWindow(): BrowserWindow {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null
   })
-  if (renderer.devServerUrl) void win.loadURL(renderer.devServerUrl)
-  else void win.loadFile(renderer.file)
+  void win.loadURL(renderer.devServerUrl ?? APP_URL)
   return win
 }
 
@@ -56,6 +62,7 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler(answerPermissionRequest)
   session.defaultSession.setPermissionCheckHandler(answerPermissionCheck)
   const policy = renderer.devServerUrl ? developmentContentSecurityPolicy : contentSecurityPolicy
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(renderer.folder, contentSecurityPolicy))
   session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
     callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy) }),
   )
@@ -78,6 +85,8 @@ async function start(): Promise<void> {
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
+  // Before ready, as Electron requires: the app's own origin, app://front-desk/.
+  protocol.registerSchemesAsPrivileged([appSchemePrivileges])
   app.enableSandbox()
   app.on('second-instance', () => {
     if (mainWindow?.isMinimized()) mainWindow.restore()

@@ -14,6 +14,7 @@ const electron = vi.hoisted(() => {
   const userData = { dir: '' }
   const appListeners = new Map<string, Listener>()
   const ipcHandlers = new Map<string, Listener>()
+  const protocols = new Map<string, Listener>()
   const windows: {
     options: unknown
     webContents: { id: number; sent: unknown[][] }
@@ -70,8 +71,21 @@ const electron = vi.hoisted(() => {
       },
     },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(),
+      handle: (scheme: string, handler: Listener) => void protocols.set(scheme, handler),
+    },
   }
-  return { module, userData, appListeners, ipcHandlers, windows, defaultSession, whenReady }
+  return {
+    module,
+    userData,
+    appListeners,
+    ipcHandlers,
+    windows,
+    defaultSession,
+    whenReady,
+    protocols,
+  }
 })
 
 vi.mock('electron', () => ({ ...electron.module, default: electron.module }))
@@ -81,7 +95,7 @@ vi.mock('electron-log/main', () => {
   return { ...log, default: log }
 })
 
-const rendererUrl = pathToFileURL(resolve(__dirname, '../../src/renderer/index.html')).href
+const rendererUrl = 'app://front-desk/index.html'
 const trusted = (id = 40) => ({ sender: { id }, senderFrame: { url: rendererUrl } })
 
 async function waitFor(check: () => boolean): Promise<void> {
@@ -115,7 +129,36 @@ describe('the Electron composition root', () => {
         webSecurity: true,
       },
     })
-    expect(window?.loaded).toEqual([resolve(__dirname, '../../src/renderer/index.html')])
+    expect(window?.loaded).toEqual(['app://front-desk/index.html'])
+  })
+
+  it('serves the page from app://front-desk/ (a privileged scheme registered before ready), the CSP as a header', async () => {
+    const handler = electron.protocols.get('app')
+
+    const page = (await handler?.(new Request('app://front-desk/index.html'))) as Response
+    const outside = (await handler?.(
+      new Request('app://front-desk/../../package.json'),
+    )) as Response
+
+    expect(electron.module.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, codeCache: true } },
+    ])
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'")
+    expect(await page.text()).toContain('<div id="app"></div>')
+    expect(outside.status).toBe(404)
+  })
+
+  it('refuses IPC from the built page opened as a file: URL', async () => {
+    const handler = electron.ipcHandlers.get('session:getStatus')
+    const fileUrl = pathToFileURL(resolve(__dirname, '../../src/renderer/index.html')).href
+
+    const answer = (await handler?.(
+      { sender: { id: 40 }, senderFrame: { url: fileUrl } },
+      {},
+    )) as Result<unknown>
+
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
   it('refuses every permission and sets the CSP header on responses', () => {

@@ -1,4 +1,4 @@
-import { pathToFileURL } from 'node:url'
+import { APP_HOST, APP_SCHEME } from './app-protocol'
 
 /** The parts of an IPC event the sender check reads (Electron's IpcMainInvokeEvent has them). */
 export interface SenderEventLike {
@@ -7,15 +7,16 @@ export interface SenderEventLike {
   readonly senderFrame: { readonly url: string; readonly parent?: unknown } | null
 }
 
-/** Where the renderer is served from: its built file, or the dev server in `npm run dev`. */
+/** Where the renderer is served from: app://front-desk/ (see app-protocol.ts), or the dev server in `npm run dev`. */
 export interface RendererLocation {
-  /** Absolute path of out/renderer/index.html. */
-  readonly file: string
   /** ELECTRON_RENDERER_URL in dev; undefined in a built app. */
   readonly devServerUrl?: string | undefined
 }
 
-/** True when the frame URL is the app's own page: that exact file, or a page of the dev server's origin. */
+/**
+ * True when the frame URL is the app's own page: app://front-desk/index.html (or /), or a page of the dev server's
+ * origin in dev. Never a file: URL, whatever file.
+ */
 export function isAppUrl(frameUrl: string, renderer: RendererLocation): boolean {
   let url: URL
   try {
@@ -24,8 +25,8 @@ export function isAppUrl(frameUrl: string, renderer: RendererLocation): boolean 
     return false
   }
   if (renderer.devServerUrl) return url.origin === new URL(renderer.devServerUrl).origin
-  if (url.protocol !== 'file:') return false
-  return url.pathname === pathToFileURL(renderer.file).pathname
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return false
+  return url.pathname === '/index.html' || url.pathname === '/'
 }
 
 /**

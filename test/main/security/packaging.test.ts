@@ -20,6 +20,7 @@ describe('electron-builder.yml', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
     })
     expect(config.files).toEqual([{ filter: ['out/**', 'package.json'] }])
   })

@@ -2,10 +2,11 @@ import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { createSenderCheck, isAppUrl } from '../../../src/main/security/sender'
 
+// The renderer is served from app://front-desk/ since finding 7 (it was the built file's file: URL).
 const file = '/opt/OpenVPMS Front Desk/resources/app.asar/out/renderer/index.html'
-const fileUrl = pathToFileURL(file).href
-const built = { file }
-const dev = { file, devServerUrl: 'http://localhost:5173' }
+const fileUrl = 'app://front-desk/index.html'
+const built = {}
+const dev = { devServerUrl: 'http://localhost:5173' }
 
 const event = (id: number, url: string | null) => ({
   sender: { id },
@@ -19,8 +20,11 @@ describe('isAppUrl', () => {
     expect(isAppUrl(`${fileUrl}?x=1`, built)).toBe(true)
   })
 
-  it('refuses another local file, a web page and the dev server in a built app', () => {
+  it("refuses any local file (the built page's too), another app: host or page, a web page and the dev server in a built app", () => {
+    expect(isAppUrl(pathToFileURL(file).href, built)).toBe(false)
     expect(isAppUrl(pathToFileURL('/tmp/evil.html').href, built)).toBe(false)
+    expect(isAppUrl('app://front-desk.evil/index.html', built)).toBe(false)
+    expect(isAppUrl('app://front-desk/other.html', built)).toBe(false)
     expect(isAppUrl('https://evil.example/', built)).toBe(false)
     expect(isAppUrl('http://localhost:5173/', built)).toBe(false)
     expect(isAppUrl('garbage', built)).toBe(false)

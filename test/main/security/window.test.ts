@@ -19,6 +19,29 @@ describe('secureWebPreferences', () => {
   })
 })
 
+describe("Electron's security checklist (finding 7)", () => {
+  it('sets every webPreferences item of the checklist, and nothing that loosens one', () => {
+    const preferences = secureWebPreferences('/app/out/preload/index.js')
+
+    expect(preferences).toEqual({
+      preload: '/app/out/preload/index.js',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    })
+    expect(preferences).not.toHaveProperty('enableBlinkFeatures')
+    expect(preferences).not.toHaveProperty('disableBlinkFeatures')
+  })
+})
+
 describe('mainWindowOptions', () => {
   it('uses the secure web preferences', () => {
     const options = mainWindowOptions('/app/out/preload/index.js')
