@@ -4,7 +4,7 @@ import type { IsoDate, JournalEntry } from '../../../shared/domain'
 import type { CsvFile } from '../../../shared/ipc-contract'
 import type { AppError } from '../../../shared/result'
 import { api } from '../api'
-import { unreachable, type Status } from './status'
+import { unreachable, type Status } from './request'
 
 /** A day's list of this desk's bookings, for printing, and the journal as CSV. */
 export const useDayListStore = defineStore('dayList', () => {
