@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'CONFLICT' // the time is already taken (server overlap check or our own free/busy check)
   | 'NOT_PENDING' // cancel refused: the appointment is no longer pending (checked in, completed…)
   | 'GET_DEFECT' // GET booking answered 500 for a valid reference: the known OpenVPMS defect
-  | 'OUTCOME_UNKNOWN' // a booking was sent but no answer came back; it may or may not exist
+  | 'OUTCOME_UNKNOWN' // a booking was sent but no usable answer came back; it may or may not exist
+  | 'IN_PROGRESS' // the same booking (or one for the same time) is already being sent from this desk
   | 'NETWORK' // host unreachable, connection refused or reset
   | 'TLS' // certificate or TLS handshake problem
   | 'TIMEOUT' // no answer within the time limit

@@ -40,6 +40,10 @@ export const daysBetween = (from: IsoDate, to: IsoDate): number =>
 export const formatTime = (instant: Instant, zone: string): string =>
   DateTime.fromMillis(instant, { zone }).toFormat('HH:mm')
 
+/** The local wall-clock time of `instant` in `zone` to the second, `HH:mm:ss`: when something was seen. */
+export const formatClock = (instant: Instant, zone: string): string =>
+  DateTime.fromMillis(instant, { zone }).toFormat('HH:mm:ss')
+
 /** A local date and time of `instant` in `zone` for messages, e.g. `Fri 15 Feb 2019 09:00`. */
 export const formatDateTime = (instant: Instant, zone: string): string =>
   DateTime.fromMillis(instant, { zone }).toFormat('ccc d LLL yyyy HH:mm')

@@ -149,8 +149,11 @@ test('a booking whose answer never came says so prominently and keeps the form',
   await page.getByRole('button', { name: 'Confirm booking' }).click()
 
   const dialog = page.getByRole('dialog', { name: 'New booking' })
-  await expect(dialog.locator('.fd-unknown')).toContainText('No answer came back from OpenVPMS', {
-    timeout: 20_000,
-  })
+  await expect(dialog.locator('.fd-unknown')).toContainText(
+    'No usable answer came back from OpenVPMS',
+    {
+      timeout: 20_000,
+    },
+  )
   await expect(dialog.getByLabel('First name')).toHaveValue('Judith')
 })

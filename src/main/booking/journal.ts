@@ -131,6 +131,16 @@ export class BookingJournal {
     await this.#changed()
   }
 
+  /** Replaces the message of a submission whose outcome is still unknown (what the desk saw when it looked again). */
+  async revise(id: string, message: string): Promise<void> {
+    const entries = await this.#load()
+    const index = entries.findIndex((entry) => entry.id === id && entry.outcome === 'unknown')
+    const entry = entries[index]
+    if (!entry) return
+    entries[index] = { ...entry, message }
+    await this.#changed()
+  }
+
   /** The latest entry with this reference, if this desk made that booking. */
   async find(reference: string): Promise<JournalEntry | null> {
     const entries = await this.#load()

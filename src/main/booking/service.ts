@@ -25,7 +25,7 @@ import {
 } from '../../shared/availability'
 import { covers, overlaps, union } from '../../shared/intervals'
 import { bookableStarts, isOnSlotBoundary, typeDuration } from '../../shared/slots'
-import { dayBounds, formatTime, isoDateOf } from '../../shared/time'
+import { dayBounds, formatClock, formatTime, isoDateOf } from '../../shared/time'
 import type { Logger } from '../ipc/handle'
 import type { OpenVpmsClient, WireBooking } from '../openvpms/client'
 import type { ClientProvider, ClinicService } from '../clinic/service'
@@ -48,19 +48,34 @@ export interface BookingDeps {
   readonly journal: BookingJournal
   readonly now: () => Instant
   readonly log?: Logger
+  /** After an unanswered booking seen free, when to look again (default 5 s and 20 s). */
+  readonly recheckDelaysMs?: readonly number[]
 }
 
 /** How many free starts a CONFLICT offers on each side of the time asked for. */
 const ALTERNATIVES_EACH_SIDE = 2
 
-/** Messages a receptionist reads after an unanswered booking (OUTCOME_UNKNOWN). */
+/** When the desk looks again, by itself, at a time whose booking got no usable answer: a server that saves late. */
+const RECHECK_DELAYS_MS: readonly number[] = [5_000, 20_000]
+
+/**
+ * Messages a receptionist reads after a booking got no usable answer (OUTCOME_UNKNOWN). Each says what the desk
+ * saw and when (`at`: the clinic's hh:mm:ss), never what it cannot know: a time seen free may still be booked by a
+ * server that saves late, so "free" is never "did not go through" until the desk has looked again.
+ */
 export const outcomeMessages = {
-  taken:
-    'No answer came back from OpenVPMS, and the time now shows as taken: the booking most likely went through — check the appointment book before booking again.',
-  free: 'No answer came back from OpenVPMS, and the time is still free: the booking did not go through; you can try again.',
-  unclear:
-    'No answer came back from OpenVPMS, and whether the booking was made could not be checked: look in the appointment book before booking again.',
+  taken: (at: string): string =>
+    `No usable answer came back from OpenVPMS. At ${at} the time showed as taken: the booking most likely went through — check the appointment book before booking again.`,
+  free: (at: string): string =>
+    `No usable answer came back from OpenVPMS. At ${at} the time still showed as free, but the server may still be saving the booking: Front Desk looks again in a few seconds. Check the appointment book before booking again.`,
+  stillFree: (at: string): string =>
+    `No usable answer came back from OpenVPMS. Looked again at ${at}: the time still shows as free, so the booking most likely did not go through — check the appointment book before booking again.`,
+  unclear: (at: string): string =>
+    `No usable answer came back from OpenVPMS, and at ${at} the time could not be checked: look in the appointment book before booking again.`,
 } as const
+
+/** What the desk saw of the time after an unanswered booking. */
+type Seen = 'taken' | 'free' | 'unclear'
 
 interface Checked {
   readonly details: LocationDetails
@@ -73,13 +88,32 @@ interface Checked {
 export class BookingService {
   readonly #deps: BookingDeps
   #generation = 0
+  /** Drafts being booked right now (spec §7.1: the server's overlap check is not locked, so two POSTs can both win). */
+  readonly #inFlight = new Set<BookingDraft>()
+  readonly #rechecks = new Set<NodeJS.Timeout>()
 
   constructor(deps: BookingDeps) {
     this.#deps = deps
   }
 
-  /** Validates a draft against the schedule's current free time, then books it (spec §7.1). */
+  /**
+   * Validates a draft against the schedule's current free time, then books it (spec §7.1). A second booking of the
+   * same time on the same schedule, or of the same customer and patient at the same time, is refused while the
+   * first is still being sent.
+   */
   async create(input: BookingDraft): Promise<BookingConfirmation> {
+    const draft = trimDraft(input)
+    const sending = [...this.#inFlight].find((other) => clashes(other, draft))
+    if (sending) throw inProgress(sending, draft)
+    this.#inFlight.add(draft)
+    try {
+      return await this.#create(draft)
+    } finally {
+      this.#inFlight.delete(draft)
+    }
+  }
+
+  async #create(input: BookingDraft): Promise<BookingConfirmation> {
     const checked = await this.#validate(input)
     const { draft, details } = checked
     const client = this.#deps.getClient()
@@ -201,9 +235,11 @@ export class BookingService {
     }
   }
 
-  /** The session changed: work still in flight for the old one no longer refreshes the board. */
+  /** The session changed (or the app closes): work still in flight for the old one no longer refreshes the board. */
   reset(): void {
     this.#generation++
+    for (const timer of this.#rechecks) clearTimeout(timer)
+    this.#rechecks.clear()
   }
 
   async #validate(input: BookingDraft): Promise<Checked> {
@@ -320,9 +356,11 @@ export class BookingService {
   async #createFailed(checked: Checked, journalId: string, thrown: unknown): Promise<unknown> {
     const journal = this.#deps.journal
     if (isCode(thrown, 'OUTCOME_UNKNOWN')) {
-      const message = await this.#whatHappened(checked)
+      const seen = await this.#whatHappened(checked)
+      const message = outcomeMessages[seen](this.#clock(checked))
       await journal.settle(journalId, { outcome: 'unknown', message })
       void this.#refresh(checked)
+      if (seen !== 'taken') this.#recheckLater(checked, journalId, 0)
       return new AppFailure({ code: 'OUTCOME_UNKNOWN', message })
     }
     const error: AppError | null = thrown instanceof AppFailure ? thrown.error : null
@@ -348,19 +386,51 @@ export class BookingService {
   }
 
   /** After an unanswered POST (never repeated): is the time now taken on the schedule? */
-  async #whatHappened(checked: Checked): Promise<string> {
+  async #whatHappened(checked: Checked): Promise<Seen> {
     try {
       const now = await this.#bookableTime(this.#deps.getClient(), checked)
       const slot = { start: checked.draft.start, end: checked.draft.end }
-      if (now.busy.some((busy) => overlaps(busy, slot))) return outcomeMessages.taken
-      if (covers(now.schedule, slot)) return outcomeMessages.free
-      return outcomeMessages.unclear
+      if (now.busy.some((busy) => overlaps(busy, slot))) return 'taken'
+      if (covers(now.schedule, slot)) return 'free'
+      return 'unclear'
     } catch (thrown) {
       this.#deps.log?.warn('booking: could not check an unanswered booking', {
         error: String(thrown),
       })
-      return outcomeMessages.unclear
+      return 'unclear'
     }
+  }
+
+  /**
+   * A server may save a booking after the desk stopped waiting (issue 10): look at the time again a little later,
+   * by itself, and say in the journal what was seen then. Stops once the time shows as taken.
+   */
+  #recheckLater(checked: Checked, journalId: string, attempt: number): void {
+    const delays = this.#deps.recheckDelaysMs ?? RECHECK_DELAYS_MS
+    const delay = delays[attempt]
+    if (delay === undefined) return
+    const generation = this.#generation
+    const timer = setTimeout(() => {
+      this.#rechecks.delete(timer)
+      void (async () => {
+        const seen = await this.#whatHappened(checked)
+        if (generation !== this.#generation) return
+        const last = attempt + 1 >= delays.length
+        const message = seen === 'free' && last ? outcomeMessages.stillFree : outcomeMessages[seen]
+        await this.#deps.journal.revise(journalId, message(this.#clock(checked)))
+        if (seen === 'taken') void this.#refresh(checked)
+        else this.#recheckLater(checked, journalId, attempt + 1)
+      })().catch((error: unknown) =>
+        this.#deps.log?.warn('booking: looking again failed', { error: String(error) }),
+      )
+    }, delay)
+    timer.unref?.()
+    this.#rechecks.add(timer)
+  }
+
+  /** The clinic's wall-clock time now, `HH:mm:ss`: when the desk saw what it reports. */
+  #clock({ details }: Checked): string {
+    return formatClock(this.#deps.now(), details.location.timeZone)
   }
 
   #refresh(checked: Checked): Promise<void> {
@@ -391,6 +461,24 @@ function labelsOf({ details, schedule, type, draft }: Checked): JournalLabels {
     appointmentType: type.name,
     clinician: details.clinicians.find((c) => c.id === draft.clinicianId)?.name ?? null,
   }
+}
+
+/** Same schedule and overlapping times, or the same customer and patient at the same start. */
+function clashes(a: BookingDraft, b: BookingDraft): boolean {
+  if (a.scheduleId === b.scheduleId && a.start < b.end && b.start < a.end) return true
+  const who = (d: BookingDraft): string =>
+    [d.firstName, d.lastName, d.patientName].map((x) => x.toLocaleLowerCase()).join('\u0000')
+  return a.start === b.start && who(a) === who(b)
+}
+
+function inProgress(sending: BookingDraft, draft: BookingDraft): AppFailure {
+  const same = sending.scheduleId === draft.scheduleId && sending.start === draft.start
+  return new AppFailure({
+    code: 'IN_PROGRESS',
+    message: same
+      ? 'This booking is already being sent: wait for its answer before sending it again.'
+      : 'A booking at this time is already being sent from this desk: wait for its answer before booking again.',
+  })
 }
 
 function checkReference(input: string): string {

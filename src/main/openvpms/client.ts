@@ -298,7 +298,8 @@ function decodeJson<S extends z.ZodType>(answer: HttpAnswer, schema: S): z.outpu
 const REFERENCE_FORM = /^[\w.-]+(?::[\w.-]+)+$/
 
 function referenceFrom(answer: HttpAnswer): string {
-  if (isHtml(answer)) throw new AppFailure(notOpenVpms())
+  // A 2xx web page (a portal or proxy in front of the server) may have passed the booking on: unknown, as below.
+  if (isHtml(answer)) throw new AppFailure(outcomeUnknown())
   let reference = answer.body.trim()
   if (answer.mediaType === 'application/json' && reference.startsWith('"')) {
     try {

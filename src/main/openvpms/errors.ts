@@ -88,8 +88,9 @@ export function errorForStatus(request: FailedRequest, answer: HttpAnswer): AppE
       'The server cannot show this booking — a known OpenVPMS defect. It still exists; check the appointment book.',
     )
   }
-  if (request.method === 'POST' && (status === 502 || status === 504)) {
-    // A gateway that gave up may have forwarded the booking already.
+  if (request.method === 'POST' && status >= 500) {
+    // A 5xx says nothing about whether the booking was saved: a gateway that gave up (502, 504, Cloudflare's 52x)
+    // may have forwarded it already, and the server itself may fail after its save (a 500 or 503 on the way out).
     return outcomeUnknown()
   }
   if (status >= 500) {
@@ -270,7 +271,7 @@ export function answerTooLarge(bytes: number, declared: boolean): AppError {
 export function outcomeUnknown(): AppError {
   return error(
     'OUTCOME_UNKNOWN',
-    'The booking was sent but no answer came back, so it may or may not have been made: check the appointment book before booking again.',
+    'The booking was sent but no usable answer came back, so it may or may not have been made: check the appointment book before booking again.',
   )
 }
 

@@ -2,7 +2,14 @@
 
 /** The kinds of misbehaviour the sandbox can be told to show. */
 export type FaultKind =
-  'html500' | 'malformedJson' | 'cutShort' | 'reset' | 'hang' | 'unauthorized' | 'latency'
+  | 'html500'
+  | 'status'
+  | 'malformedJson'
+  | 'cutShort'
+  | 'reset'
+  | 'hang'
+  | 'unauthorized'
+  | 'latency'
 
 /** One fault: fires on matching requests `times` times (default 1), then is gone. */
 export interface Fault {
@@ -14,11 +21,18 @@ export interface Fault {
   times?: number
   /** `latency`: extra milliseconds. */
   ms?: number
+  /** `status`: the HTTP status of the container page sent instead of the answer (e.g. 500, 503, 524). */
+  status?: number
   /**
-   * `reset` and `hang`: handle the request first (a POST books, a DELETE cancels), then lose the answer — the case
-   * where a client cannot know that its request took effect.
+   * `reset`, `hang` and `status`: handle the request first (a POST books, a DELETE cancels), then lose the answer
+   * (or send `status` instead) — the case where a client cannot know that its request took effect.
    */
   afterHandling?: boolean
+  /**
+   * `hang`: handle the request this many milliseconds after it arrived, while no answer is ever sent — a server
+   * that commits after the client has given up waiting.
+   */
+  handleAfterMs?: number
 }
 
 interface Armed {

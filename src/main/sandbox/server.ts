@@ -140,6 +140,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   let latencyMs = options.latencyMs ?? 0
   let requestCount = 0
   const sockets = new Set<Socket>()
+  const timers = new Set<NodeJS.Timeout>()
+  /** Runs `work` after `ms` unless the sandbox closes first. */
+  const later = (ms: number, work: () => void): void => {
+    const timer = setTimeout(() => {
+      timers.delete(timer)
+      work()
+    }, ms)
+    timers.add(timer)
+  }
 
   /** Who is asking, or the answer that ends the request before its body is read. */
   const admit = (request: IncomingMessage): UserRecord | SandboxResponse => {
@@ -252,20 +261,29 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         const delay = latencyMs + decision.extraDelayMs
         if (delay > 0) await sleep(delay)
         if (response.destroyed) return
-        const lost = decision.fault?.kind === 'reset' || decision.fault?.kind === 'hang'
-        if (lost && decision.fault?.afterHandling) {
+        const fault = decision.fault
+        const lost = fault?.kind === 'reset' || fault?.kind === 'hang' || fault?.kind === 'status'
+        const handleQuietly = (): void => {
           try {
             answer(request, body, user)
           } catch {
             // The answer is lost either way; an error here changed nothing.
           }
         }
-        switch (decision.fault?.kind) {
+        if (lost && fault?.afterHandling) handleQuietly()
+        switch (fault?.kind) {
           case 'reset':
             request.socket.destroy()
             return
           case 'hang':
+            if (fault.handleAfterMs !== undefined) later(fault.handleAfterMs, handleQuietly)
             return // answered never; close() ends the socket
+          case 'status':
+            return send(
+              request,
+              response,
+              containerPage(fault.status ?? 500, 'Service Unavailable'),
+            )
           case 'html500':
             return send(request, response, containerPage(500, 'java.lang.IllegalStateException'))
           case 'unauthorized':
@@ -310,6 +328,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve())
+        for (const timer of timers) clearTimeout(timer)
+        timers.clear()
         for (const socket of sockets) socket.destroy()
         server.closeAllConnections()
       }),

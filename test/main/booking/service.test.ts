@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { bookingHandlers } from '../../../src/main/booking/ipc'
 import { BookingJournal } from '../../../src/main/booking/journal'
-import { BookingService, outcomeMessages } from '../../../src/main/booking/service'
+import { BookingService } from '../../../src/main/booking/service'
 import { CalendarService } from '../../../src/main/calendar/service'
 import { ClinicService } from '../../../src/main/clinic/service'
 import type { BookingDraft, DayView } from '../../../src/shared/domain'
@@ -202,77 +202,6 @@ describe('BookingService.create', () => {
     )
 
     expect(confirmation.draft.clinicianId).toBe(1158)
-  })
-
-  it('never resends an unanswered booking: a reset connection leaves the time free, and says so', async () => {
-    await s.clinic.loadLocation(98)
-    s.sandbox.injectFault({ kind: 'reset', method: 'POST', path: '/bookings' })
-    const before = s.sandbox.requestCount
-
-    const failure = await failureOf(s.booking.create(draft()))
-
-    expect(failure.error.code).toBe('OUTCOME_UNKNOWN')
-    expect(failure.error.message).toBe(outcomeMessages.free)
-    // free/busy check, the one POST, the free/busy check after it.
-    expect(s.sandbox.requestCount - before).toBe(3)
-    expect((await s.journal.list())[0]).toMatchObject({
-      outcome: 'unknown',
-      message: outcomeMessages.free,
-    })
-  })
-
-  it('when the answer is lost after the server booked, says the time now shows as taken, and never resends', async () => {
-    await s.clinic.loadLocation(98)
-    s.sandbox.injectFault({ kind: 'reset', method: 'POST', path: '/bookings', afterHandling: true })
-    const before = s.sandbox.requestCount
-
-    const failure = await failureOf(s.booking.create(draft()))
-
-    expect(failure.error.code).toBe('OUTCOME_UNKNOWN')
-    expect(failure.error.message).toBe(outcomeMessages.taken)
-    expect(s.sandbox.requestCount - before).toBe(3)
-    expect((await s.journal.list())[0]).toMatchObject({
-      outcome: 'unknown',
-      message: outcomeMessages.taken,
-    })
-  })
-})
-
-describe('BookingService.create on a server that hangs', () => {
-  beforeEach(async () => {
-    s = await startServices({ client: { timeoutMs: 300 } })
-  })
-
-  it('answers OUTCOME_UNKNOWN after the time limit without a second POST', async () => {
-    await s.clinic.loadLocation(98)
-    s.sandbox.injectFault({ kind: 'hang', method: 'POST', path: '/bookings' })
-    const before = s.sandbox.requestCount
-
-    const failure = await failureOf(s.booking.create(draft()))
-
-    expect(failure.error.code).toBe('OUTCOME_UNKNOWN')
-    expect(failure.error.message).toBe(outcomeMessages.free)
-    expect(s.sandbox.requestCount - before).toBe(3)
-  })
-
-  it('answers OUTCOME_UNKNOWN, time taken, when the server booked and then never answered', async () => {
-    await s.clinic.loadLocation(98)
-    s.sandbox.injectFault({ kind: 'hang', method: 'POST', path: '/bookings', afterHandling: true })
-
-    const failure = await failureOf(s.booking.create(draft()))
-
-    expect(failure.error.code).toBe('OUTCOME_UNKNOWN')
-    expect(failure.error.message).toBe(outcomeMessages.taken)
-  })
-
-  it('never shows a garbled answer as a reference: the outcome is checked instead', async () => {
-    await s.clinic.loadLocation(98)
-    s.sandbox.injectFault({ kind: 'malformedJson', method: 'POST', path: '/bookings' })
-
-    const failure = await failureOf(s.booking.create(draft()))
-
-    expect(failure.error.code).toBe('OUTCOME_UNKNOWN')
-    expect(failure.error.message).toBe(outcomeMessages.taken)
   })
 })
 

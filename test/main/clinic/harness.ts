@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BookingJournal } from '../../../src/main/booking/journal'
-import { BookingService } from '../../../src/main/booking/service'
+import { BookingService, type BookingDeps } from '../../../src/main/booking/service'
 import { CalendarService } from '../../../src/main/calendar/service'
 import { ClinicService } from '../../../src/main/clinic/service'
 import { OpenVpmsClient, type ClientConfig } from '../../../src/main/openvpms/client'
@@ -44,7 +44,12 @@ export interface Services {
 
 /** Starts a sandbox and the services on it. */
 export async function startServices(
-  options: { now?: string; sandbox?: SandboxOptions; client?: Partial<ClientConfig> } = {},
+  options: {
+    now?: string
+    sandbox?: SandboxOptions
+    client?: Partial<ClientConfig>
+    booking?: Pick<BookingDeps, 'recheckDelaysMs'>
+  } = {},
 ): Promise<Services> {
   const nowIso = options.now ?? SEED_NOW
   const sandbox = await startSandbox({ port: 0, now: nowIso, ...options.sandbox })
@@ -72,7 +77,14 @@ export async function startServices(
   const clinic = new ClinicService({ getClient })
   const calendar = new CalendarService({ getClient, clinic, emit, now })
   const journal = new BookingJournal({ file: join(dir, 'booking-journal.json'), emit, now })
-  const booking = new BookingService({ getClient, clinic, calendar, journal, now })
+  const booking = new BookingService({
+    getClient,
+    clinic,
+    calendar,
+    journal,
+    now,
+    ...options.booking,
+  })
   return {
     sandbox,
     clinic,
@@ -87,7 +99,9 @@ export async function startServices(
     },
     setClient: (client) => void (current = client),
     close: async () => {
+      booking.reset()
       await calendar.whenIdle()
+      await journal.flushed()
       await sandbox.close()
       await rm(dir, { recursive: true, force: true })
     },

@@ -66,7 +66,10 @@ describe('errorForStatus', () => {
     ['500 elsewhere', getLocations, html(500), 'SERVER'],
     ['503', getBooking, html(503), 'SERVER'],
     ['504 on POST', postBooking, html(504), 'OUTCOME_UNKNOWN'],
-    ['500 on POST', postBooking, html(500), 'SERVER'],
+    ['500 on POST', postBooking, html(500), 'OUTCOME_UNKNOWN'],
+    ['503 on POST', postBooking, html(503), 'OUTCOME_UNKNOWN'],
+    ['524 on POST', postBooking, html(524), 'OUTCOME_UNKNOWN'],
+    ['520 on POST', postBooking, html(520), 'OUTCOME_UNKNOWN'],
     ['406', postBooking, text(406, 'HTTP 406 Not Acceptable'), 'SERVER'],
   ])('%s → %s', (_name, request, answer, code) => {
     const error = errorForStatus(request, answer)

@@ -1,0 +1,202 @@
+// A booking without a usable answer (issue 10): never "failed", never sent twice, worded as what was seen and when,
+// and looked at again by the desk itself. The sandbox's faults play the server that saves and then loses the answer.
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { bookingHandlers } from '../../../src/main/booking/ipc'
+import { outcomeMessages } from '../../../src/main/booking/service'
+import type { BookingDraft, DayView } from '../../../src/shared/domain'
+import { formatTime } from '../../../src/shared/time'
+import { at, failureOf, startServices, SYDNEY, type Services } from '../clinic/harness'
+import { guideDraft } from '../../helpers/booking-draft'
+
+const draft = (overrides: Partial<BookingDraft> = {}): BookingDraft =>
+  guideDraft({ notes: 'Limping on the left fore', ...overrides })
+/** The harness's clock: 09:00:00 in Sydney, the day before the guide's day. */
+const SEEN_AT = '09:00:00'
+const busyOn = (view: DayView | undefined, scheduleId: number): string[] =>
+  (view?.schedules.find((x) => x.scheduleId === scheduleId)?.busy ?? []).map(
+    (r) => `${formatTime(r.start, SYDNEY)}-${formatTime(r.end, SYDNEY)}`,
+  )
+const lastDayUpdate = (s: Services): DayView | undefined =>
+  s.events.findLast((e) => e.event === 'calendar:dayUpdated')?.payload as DayView | undefined
+
+let s: Services
+afterEach(() => s.close())
+
+describe('BookingService.create without a usable answer', () => {
+  it('never resends: a reset connection leaves the time free, says when it was seen free, and looks again', async () => {
+    s = await startServices({ booking: { recheckDelaysMs: [50] } })
+    await s.clinic.loadLocation(98)
+    s.sandbox.injectFault({ kind: 'reset', method: 'POST', path: '/bookings' })
+    const before = s.sandbox.requestCount
+
+    const failure = await failureOf(s.booking.create(draft()))
+
+    expect(failure.error.code).toBe('OUTCOME_UNKNOWN')
+    expect(failure.error.message).toBe(outcomeMessages.free(SEEN_AT))
+    expect(failure.error.message).not.toMatch(/did not go through|try again/i)
+    // free/busy check, the one POST, the free/busy check after it.
+    expect(s.sandbox.requestCount - before).toBe(3)
+    expect((await s.journal.list())[0]).toMatchObject({
+      outcome: 'unknown',
+      message: outcomeMessages.free(SEEN_AT),
+    })
+    await vi.waitFor(async () =>
+      expect((await s.journal.list())[0]).toMatchObject({
+        outcome: 'unknown',
+        message: outcomeMessages.stillFree(SEEN_AT),
+      }),
+    )
+  })
+
+  it('when the answer is lost after the server booked, says the time showed as taken, and never resends', async () => {
+    s = await startServices()
+    await s.clinic.loadLocation(98)
+    s.sandbox.injectFault({ kind: 'reset', method: 'POST', path: '/bookings', afterHandling: true })
+    const before = s.sandbox.requestCount
+
+    const failure = await failureOf(s.booking.create(draft()))
+
+    expect(failure.error.code).toBe('OUTCOME_UNKNOWN')
+    expect(failure.error.message).toBe(outcomeMessages.taken(SEEN_AT))
+    expect(s.sandbox.requestCount - before).toBe(3)
+    expect((await s.journal.list())[0]).toMatchObject({
+      outcome: 'unknown',
+      message: outcomeMessages.taken(SEEN_AT),
+    })
+  })
+
+  it.each([500, 503, 524])(
+    'a %i after the server booked is an unknown outcome (time taken), never a failure to try again',
+    async (status) => {
+      s = await startServices()
+      await s.clinic.loadLocation(98)
+      s.sandbox.injectFault({
+        kind: 'status',
+        status,
+        method: 'POST',
+        path: '/bookings',
+        afterHandling: true,
+      })
+      const before = s.sandbox.requestCount
+
+      const failure = await failureOf(s.booking.create(draft()))
+
+      expect(failure.error.code).toBe('OUTCOME_UNKNOWN')
+      expect(failure.error.message).toBe(outcomeMessages.taken(SEEN_AT))
+      expect(failure.error.message).not.toMatch(/try again/i)
+      expect(s.sandbox.requestCount - before).toBe(3)
+      expect((await s.journal.list())[0]?.outcome).toBe('unknown')
+    },
+  )
+})
+
+describe('BookingService.create on a server that hangs', () => {
+  it('answers OUTCOME_UNKNOWN after the time limit without a second POST', async () => {
+    s = await startServices({ client: { timeoutMs: 300 } })
+    await s.clinic.loadLocation(98)
+    s.sandbox.injectFault({ kind: 'hang', method: 'POST', path: '/bookings' })
+    const before = s.sandbox.requestCount
+
+    const failure = await failureOf(s.booking.create(draft()))
+
+    expect(failure.error.code).toBe('OUTCOME_UNKNOWN')
+    expect(failure.error.message).toBe(outcomeMessages.free(SEEN_AT))
+    expect(s.sandbox.requestCount - before).toBe(3)
+  })
+
+  it('answers OUTCOME_UNKNOWN, time taken, when the server booked and then never answered', async () => {
+    s = await startServices({ client: { timeoutMs: 300 } })
+    await s.clinic.loadLocation(98)
+    s.sandbox.injectFault({ kind: 'hang', method: 'POST', path: '/bookings', afterHandling: true })
+
+    const failure = await failureOf(s.booking.create(draft()))
+
+    expect(failure.error.code).toBe('OUTCOME_UNKNOWN')
+    expect(failure.error.message).toBe(outcomeMessages.taken(SEEN_AT))
+  })
+
+  it('never shows a garbled answer as a reference: the outcome is checked instead', async () => {
+    s = await startServices({ client: { timeoutMs: 300 } })
+    await s.clinic.loadLocation(98)
+    s.sandbox.injectFault({ kind: 'malformedJson', method: 'POST', path: '/bookings' })
+
+    const failure = await failureOf(s.booking.create(draft()))
+
+    expect(failure.error.code).toBe('OUTCOME_UNKNOWN')
+    expect(failure.error.message).toBe(outcomeMessages.taken(SEEN_AT))
+  })
+
+  it('when the server saves half a second after the desk gave up, the desk looks again by itself and says it is taken', async () => {
+    s = await startServices({
+      client: { timeoutMs: 300 },
+      booking: { recheckDelaysMs: [1_000, 5_000] },
+    })
+    await s.clinic.loadLocation(98)
+    s.sandbox.injectFault({ kind: 'hang', method: 'POST', path: '/bookings', handleAfterMs: 800 })
+    const before = s.sandbox.requestCount
+
+    const failure = await failureOf(s.booking.create(draft()))
+
+    expect(failure.error.message).toBe(outcomeMessages.free(SEEN_AT))
+    await vi.waitFor(
+      async () =>
+        expect((await s.journal.list())[0]).toMatchObject({
+          outcome: 'unknown',
+          message: outcomeMessages.taken(SEEN_AT),
+        }),
+      { timeout: 3_000 },
+    )
+    await vi.waitFor(() => expect(busyOn(lastDayUpdate(s), 136)).toContain('12:30-12:45'))
+    // check, POST, check after it, the one look again (the board's refresh goes through the calendar).
+    expect((await s.journal.list()).length).toBe(1)
+    expect(s.sandbox.requestCount - before).toBeGreaterThanOrEqual(4)
+  })
+})
+
+describe('BookingService.create while a booking is being sent', () => {
+  it('sends one POST for two identical booking:create calls at once, and refuses the second plainly', async () => {
+    s = await startServices()
+    await s.clinic.loadLocation(98)
+    s.sandbox.injectFault({ kind: 'latency', method: 'POST', path: '/bookings', ms: 200 })
+    const create = bookingHandlers(s.booking)['booking:create']
+    const before = s.sandbox.requestCount
+
+    const [first, second] = await Promise.allSettled([
+      create({ draft: draft() }),
+      create({ draft: draft() }),
+    ])
+
+    expect(first.status).toBe('fulfilled')
+    expect(second.status).toBe('rejected')
+    const refused = await failureOf(Promise.reject((second as PromiseRejectedResult).reason))
+    expect(refused.error.code).toBe('IN_PROGRESS')
+    expect(refused.error.message).toContain('already being sent')
+    // one free/busy check and one POST: the second call sent nothing.
+    expect(s.sandbox.requestCount - before).toBe(2)
+    expect(await s.journal.list()).toHaveLength(1)
+  })
+
+  it('refuses the same customer and patient at the same time on another schedule while the first is in flight', async () => {
+    s = await startServices()
+    await s.clinic.loadLocation(98)
+    s.sandbox.injectFault({ kind: 'latency', method: 'POST', path: '/bookings', ms: 200 })
+
+    const first = s.booking.create(draft())
+    const other = await failureOf(
+      s.booking.create(draft({ scheduleId: 211, end: at('13:00'), appointmentTypeId: 66 })),
+    )
+    await first
+
+    expect(other.error.code).toBe('IN_PROGRESS')
+  })
+
+  it('lets the next booking of the same time through once the first has its answer', async () => {
+    s = await startServices()
+    await s.clinic.loadLocation(98)
+    await s.booking.create(draft())
+
+    const again = await failureOf(s.booking.create(draft({ firstName: 'Olivia' })))
+
+    expect(again.error.code).toBe('CONFLICT')
+  })
+})
