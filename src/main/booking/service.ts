@@ -43,7 +43,7 @@ export type BookingClient = Pick<
 /** The booking service's collaborators. */
 export interface BookingDeps {
   readonly getClient: ClientProvider<BookingClient>
-  readonly clinic: Pick<ClinicService, 'loadLocation'>
+  readonly clinic: Pick<ClinicService, 'loadLocation' | 'listLocations'>
   readonly calendar: Pick<CalendarService, 'refreshDay' | 'refreshLastViewed'>
   readonly journal: BookingJournal
   readonly now: () => Instant
@@ -52,6 +52,8 @@ export interface BookingDeps {
   readonly recheckDelaysMs?: readonly number[]
 }
 
+/** How many other locations are read to name where a mismatched schedule or clinician belongs. */
+const MAX_LOCATIONS = 50
 /** How many free starts a CONFLICT offers on each side of the time asked for. */
 const ALTERNATIVES_EACH_SIDE = 2
 
@@ -259,13 +261,32 @@ export class BookingService {
 
     const details = await this.#deps.clinic.loadLocation(draft.locationId)
     const zone = details.location.timeZone
+    const here = details.location.name
     const schedule = details.schedules.find((s) => s.id === draft.scheduleId)
     const type = schedule?.appointmentTypes.find((t) => t.id === draft.appointmentTypeId)
-    if (!schedule) add('scheduleId', 'Choose one of this location’s schedules.')
-    else if (!type)
-      add('appointmentTypeId', 'That appointment type cannot be booked on this schedule.')
-    if (draft.clinicianId !== null && !details.clinicians.some((c) => c.id === draft.clinicianId)) {
-      add('clinicianId', 'That clinician cannot be booked at this location.')
+    const clinicianHere =
+      draft.clinicianId === null || details.clinicians.some((c) => c.id === draft.clinicianId)
+    // A time picked at one location and sent with another (issue 10): say exactly which part belongs elsewhere.
+    const names = !schedule || !type || !clinicianHere ? await this.#names(details) : null
+    if (!schedule) {
+      const owner = names?.scheduleLocation.get(draft.scheduleId)
+      add(
+        'scheduleId',
+        owner
+          ? `${owner.schedule} is at ${owner.location}, not ${here}: choose a time on one of ${here}’s schedules.`
+          : `Schedule ${draft.scheduleId} is not one of ${here}’s schedules: choose a time on one of them.`,
+      )
+    } else if (!type) {
+      const typeName =
+        names?.types.get(draft.appointmentTypeId) ?? `Type ${draft.appointmentTypeId}`
+      add(
+        'appointmentTypeId',
+        `${typeName} cannot be booked on ${schedule.name}: choose one of its appointment types.`,
+      )
+    }
+    if (!clinicianHere && draft.clinicianId !== null) {
+      const who = names?.clinicians.get(draft.clinicianId) ?? `Clinician ${draft.clinicianId}`
+      add('clinicianId', `${who} cannot be booked at ${here}.`)
     }
     if (schedule && type) {
       // spec §7.1 step 9: the server refuses unaligned times; §11.10: it does not check the length, so the desk does.
@@ -290,6 +311,33 @@ export class BookingService {
       })
     }
     return { details, schedule, type, draft }
+  }
+
+  /** Names of schedules, types and clinicians at every location, to say where a mismatched part belongs. */
+  async #names(details: LocationDetails): Promise<{
+    scheduleLocation: Map<number, { schedule: string; location: string }>
+    types: Map<number, string>
+    clinicians: Map<number, string>
+  }> {
+    const all = [details]
+    try {
+      const locations = await this.#deps.clinic.listLocations()
+      const others = locations.filter((l) => l.id !== details.location.id).slice(0, MAX_LOCATIONS)
+      all.push(...(await Promise.all(others.map((l) => this.#deps.clinic.loadLocation(l.id)))))
+    } catch (thrown) {
+      this.#deps.log?.debug('booking: other locations not loaded', { error: String(thrown) })
+    }
+    const scheduleLocation = new Map<number, { schedule: string; location: string }>()
+    const types = new Map<number, string>()
+    const clinicians = new Map<number, string>()
+    for (const each of all) {
+      for (const schedule of each.schedules) {
+        scheduleLocation.set(schedule.id, { schedule: schedule.name, location: each.location.name })
+        for (const type of schedule.appointmentTypes) types.set(type.id, type.name)
+      }
+      for (const clinician of each.clinicians) clinicians.set(clinician.id, clinician.name)
+    }
+    return { scheduleLocation, types, clinicians }
   }
 
   /** The schedule's free time now, and what is bookable for the draft's clinician (or anyone) on that day. */

@@ -1,0 +1,55 @@
+// Issue 10, item 1 (main's side): a draft whose schedule, type or clinician belongs elsewhere is refused by name,
+// before anything is sent.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { BookingDraft } from '../../../src/shared/domain'
+import { failureOf, startServices, type Services } from '../clinic/harness'
+import { guideDraft } from '../../helpers/booking-draft'
+
+const messageFor = (
+  failure: { error: { fieldErrors?: readonly { field: string; message: string }[] } },
+  field: string,
+) => failure.error.fieldErrors?.find((e) => e.field === field)?.message
+
+let s: Services
+beforeEach(async () => {
+  s = await startServices()
+})
+afterEach(() => s.close())
+
+describe('BookingService.create with parts of another location', () => {
+  it('refuses a Branch Clinic schedule sent for Main Clinic, naming both, without sending anything', async () => {
+    const stale: BookingDraft = guideDraft({
+      scheduleId: 302,
+      appointmentTypeId: 81,
+      clinicianId: 1158,
+    })
+
+    const failure = await failureOf(s.booking.create(stale))
+
+    expect(failure.error.code).toBe('VALIDATION')
+    expect(messageFor(failure, 'scheduleId')).toBe(
+      'Consult Room 2 is at Branch Clinic, not Main Clinic: choose a time on one of Main Clinic’s schedules.',
+    )
+    // Nothing was submitted: the journal records every submission before its POST.
+    expect(await s.journal.list()).toEqual([])
+  })
+
+  it('names a type the schedule does not take, and a clinician of another location', async () => {
+    const failure = await failureOf(
+      s.booking.create(guideDraft({ appointmentTypeId: 81, clinicianId: 1160 })),
+    )
+
+    expect(messageFor(failure, 'appointmentTypeId')).toBe(
+      'Vaccination cannot be booked on Main Appointment Schedule: choose one of its appointment types.',
+    )
+    expect(messageFor(failure, 'clinicianId')).toBe('Priya Shah cannot be booked at Main Clinic.')
+  })
+
+  it('says which schedule number is unknown anywhere', async () => {
+    const failure = await failureOf(s.booking.create(guideDraft({ scheduleId: 999 })))
+
+    expect(messageFor(failure, 'scheduleId')).toBe(
+      'Schedule 999 is not one of Main Clinic’s schedules: choose a time on one of them.',
+    )
+  })
+})
