@@ -43,7 +43,7 @@ export type BookingClient = Pick<
 /** The booking service's collaborators. */
 export interface BookingDeps {
   readonly getClient: ClientProvider<BookingClient>
-  readonly clinic: Pick<ClinicService, 'loadLocation' | 'listLocations'>
+  readonly clinic: Pick<ClinicService, 'loadLocation' | 'loaded'>
   readonly calendar: Pick<CalendarService, 'refreshDay' | 'refreshLastViewed'>
   readonly journal: BookingJournal
   readonly now: () => Instant
@@ -52,8 +52,6 @@ export interface BookingDeps {
   readonly recheckDelaysMs?: readonly number[]
 }
 
-/** How many other locations are read to name where a mismatched schedule or clinician belongs. */
-const MAX_LOCATIONS = 50
 /** How many free starts a CONFLICT offers on each side of the time asked for. */
 const ALTERNATIVES_EACH_SIDE = 2
 
@@ -313,24 +311,20 @@ export class BookingService {
     return { details, schedule, type, draft }
   }
 
-  /** Names of schedules, types and clinicians at every location, to say where a mismatched part belongs. */
+  /**
+   * Names of schedules, types and clinicians at every location the desk has loaded (the board loaded the one a
+   * stale time came from), to say where a mismatched part belongs. Asks the server for nothing more.
+   */
   async #names(details: LocationDetails): Promise<{
     scheduleLocation: Map<number, { schedule: string; location: string }>
     types: Map<number, string>
     clinicians: Map<number, string>
   }> {
-    const all = [details]
-    try {
-      const locations = await this.#deps.clinic.listLocations()
-      const others = locations.filter((l) => l.id !== details.location.id).slice(0, MAX_LOCATIONS)
-      all.push(...(await Promise.all(others.map((l) => this.#deps.clinic.loadLocation(l.id)))))
-    } catch (thrown) {
-      this.#deps.log?.debug('booking: other locations not loaded', { error: String(thrown) })
-    }
+    const all = [details, ...(await this.#deps.clinic.loaded())]
     const scheduleLocation = new Map<number, { schedule: string; location: string }>()
     const types = new Map<number, string>()
     const clinicians = new Map<number, string>()
-    for (const each of all) {
+    for (const each of all.reverse()) {
       for (const schedule of each.schedules) {
         scheduleLocation.set(schedule.id, { schedule: schedule.name, location: each.location.name })
         for (const type of schedule.appointmentTypes) types.set(type.id, type.name)

@@ -84,6 +84,12 @@ export class ClinicService {
     return loading
   }
 
+  /** The details of every location already loaded (or loading), without asking the server for more. */
+  async loaded(): Promise<LocationDetails[]> {
+    const settled = await Promise.allSettled([...this.#cache.values()])
+    return settled.flatMap((each) => (each.status === 'fulfilled' ? [each.value] : []))
+  }
+
   /** Forgets everything: the session changed, so the next answers come from another server or account. */
   reset(): void {
     this.#generation++

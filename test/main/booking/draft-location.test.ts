@@ -18,6 +18,8 @@ afterEach(() => s.close())
 
 describe('BookingService.create with parts of another location', () => {
   it('refuses a Branch Clinic schedule sent for Main Clinic, naming both, without sending anything', async () => {
+    await Promise.all([s.clinic.loadLocation(106), s.clinic.loadLocation(98)])
+    const before = s.sandbox.requestCount
     const stale: BookingDraft = guideDraft({
       scheduleId: 302,
       appointmentTypeId: 81,
@@ -30,11 +32,12 @@ describe('BookingService.create with parts of another location', () => {
     expect(messageFor(failure, 'scheduleId')).toBe(
       'Consult Room 2 is at Branch Clinic, not Main Clinic: choose a time on one of Main Clinic’s schedules.',
     )
-    // Nothing was submitted: the journal records every submission before its POST.
+    expect(s.sandbox.requestCount - before).toBe(0)
     expect(await s.journal.list()).toEqual([])
   })
 
   it('names a type the schedule does not take, and a clinician of another location', async () => {
+    await s.clinic.loadLocation(106)
     const failure = await failureOf(
       s.booking.create(guideDraft({ appointmentTypeId: 81, clinicianId: 1160 })),
     )
