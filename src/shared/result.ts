@@ -73,6 +73,7 @@ const retryHelpsFor: Readonly<Record<ErrorCode, boolean>> = {
   NOT_PENDING: false,
   GET_DEFECT: false, // the server fails the same way every time (spec §11.1)
   OUTCOME_UNKNOWN: false, // a booking is never sent twice: it may already exist
+  IN_PROGRESS: false, // the same booking is on its way: its answer comes first
   NETWORK: true,
   TLS: false, // the certificate must be fixed first
   TIMEOUT: true,

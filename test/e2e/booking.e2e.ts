@@ -118,20 +118,6 @@ test('a time taken by someone else meanwhile gives a clear message and keeps the
   await expect.poll(async () => covers(await drawnRanges(page, SCHEDULE, 'busy'), slot)).toBe(true)
 })
 
-test('a reference in the old 3-part form is sent as typed and answered precisely', async ({
-  desk,
-}) => {
-  await desk.connectTo()
-  await desk.open()
-  const page = desk.page
-
-  await page.getByLabel('Booking reference').fill('603:3:be08f3c6-1afb-11e6-be41-3dbaef689d97')
-  await page.getByRole('button', { name: 'Find', exact: true }).click()
-
-  await expect(page.locator('#lookup-error')).toContainText('This is not a valid booking reference')
-  await expect(page.locator('#lookup-error')).toContainText('Invalid booking reference')
-})
-
 test('a booking whose answer never came says so prominently and keeps the form', async ({
   desk,
 }) => {

@@ -16,6 +16,7 @@ import type {
   Schedule,
   SlotSuggestion,
 } from '../../shared/domain'
+import { normaliseReference } from '../../shared/booking-reference'
 import { AppFailure, type AppError, type FieldError } from '../../shared/result'
 import { customerProblems, trimDraft } from '../../shared/booking-draft'
 import {
@@ -171,6 +172,7 @@ export class BookingService {
       const booking = fromServer(reference, await this.#deps.getClient().getBooking(reference))
       return withJournalDetails(booking, await this.#deps.journal.find(reference))
     } catch (thrown) {
+      if (isCode(thrown, 'NOT_FOUND')) throw await this.#notFound(thrown, input, reference)
       if (!isCode(thrown, 'GET_DEFECT')) throw withReferenceField(thrown)
       const entry = await this.#deps.journal.find(reference)
       if (entry && entry.outcome !== 'failed') return fromJournal(reference, entry)
@@ -188,12 +190,7 @@ export class BookingService {
     try {
       await this.#deps.getClient().cancelBooking(reference)
     } catch (thrown) {
-      if (isCode(thrown, 'NOT_FOUND')) {
-        throw new AppFailure({
-          ...(thrown as AppFailure).error,
-          message: 'No booking with that reference: it was not found, or it is already cancelled.',
-        })
-      }
+      if (isCode(thrown, 'NOT_FOUND')) throw await this.#notFound(thrown, input, reference)
       if (isCode(thrown, 'NOT_PENDING')) {
         throw new AppFailure({
           ...(thrown as AppFailure).error,
@@ -208,6 +205,24 @@ export class BookingService {
     if (entry) void this.#refreshDraft(entry.draft)
     else void this.#deps.calendar.refreshLastViewed()
     return { reference }
+  }
+
+  /**
+   * spec §7.3: the server answers the same 404 for a reference that never existed, one misread, and a cancelled
+   * booking. Only this desk's journal can tell that it was cancelled; otherwise the desk says what it searched for.
+   */
+  async #notFound(thrown: AppFailure, typed: string, reference: string): Promise<AppFailure> {
+    const entry = await this.#deps.journal.find(reference)
+    const asTyped = typed.trim() === reference ? '' : ` (typed as “${typed.trim()}”)`
+    const message =
+      entry?.outcome === 'cancelled'
+        ? `Booking ${reference} is already cancelled: this desk’s journal records it${entry.message ? ` (${entry.message.replace(/\.$/, '')})` : ''}.`
+        : `OpenVPMS has no booking ${reference}${asTyped}. The reference may have been misread or mistyped: check it with the caller, or find the booking by name.`
+    return new AppFailure({
+      ...thrown.error,
+      message,
+      fieldErrors: [{ field: 'reference', message }],
+    })
   }
 
   /** The journal, newest first. */
@@ -523,10 +538,11 @@ function inProgress(sending: BookingDraft, draft: BookingDraft): AppFailure {
   })
 }
 
+/** The reference to send: normalised (spaces, case, the older three-part form), never empty. */
 function checkReference(input: string): string {
-  const reference = input.trim()
+  const reference = normaliseReference(input)
   if (reference === '') {
-    const message = 'Enter a booking reference.'
+    const message = 'Type or paste a booking reference.'
     throw new AppFailure({
       code: 'VALIDATION',
       message,

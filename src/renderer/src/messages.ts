@@ -5,10 +5,13 @@ import type { AppError } from '../../shared/result'
 export function lookupMessage(error: AppError): string {
   switch (error.code) {
     case 'NOT_FOUND':
-      return 'No booking has this reference: it does not exist, or it has already been cancelled.'
+      // Main says what was searched for, and "cancelled" only when this desk's journal knows it (issue 10).
+      return error.message
     case 'GET_DEFECT':
       return 'The clinic server cannot show this booking (a known OpenVPMS defect), and this desk has no copy of it. It may still exist: check the appointment book in OpenVPMS.'
     case 'VALIDATION':
+      // The server's refusal of the form; the desk's own checks (an empty box) say what to do themselves.
+      if (error.serverMessage === undefined) return error.message
       return `This is not a valid booking reference. References look like 1234:be08f3c6-1afb-11e6-be41-3dbaef689d97.${serverSays(error)}`
     default:
       return error.message
@@ -19,7 +22,8 @@ export function lookupMessage(error: AppError): string {
 export function cancelMessage(error: AppError): string {
   switch (error.code) {
     case 'NOT_FOUND':
-      return 'This booking was not found: it has already been cancelled, or it no longer exists.'
+      // Main says "cancelled" only when this desk's journal knows it; the server's 404 alone cannot tell.
+      return error.message
     case 'NOT_PENDING':
       return 'This booking can no longer be cancelled: it is no longer pending — the patient may already be checked in. Change it in OpenVPMS instead.'
     default:

@@ -87,8 +87,16 @@ describe('TheLookupPanel', () => {
 
   it.each<[AppError, string]>([
     [
-      { code: 'NOT_FOUND', message: 'Booking not found' },
-      'it does not exist, or it has already been cancelled',
+      {
+        code: 'NOT_FOUND',
+        message:
+          'OpenVPMS has no booking 603:x. The reference may have been misread or mistyped: check it with the caller, or find the booking by name.',
+      },
+      'OpenVPMS has no booking 603:x. The reference may have been misread',
+    ],
+    [
+      { code: 'VALIDATION', message: 'Type or paste a booking reference.' },
+      'Type or paste a booking reference.',
     ],
     [
       { code: 'GET_DEFECT', message: 'HTTP 500' },
@@ -108,6 +116,24 @@ describe('TheLookupPanel', () => {
     expect(wrapper.find('#lookup-reference').attributes('aria-describedby')).toBe(
       'lookup-error lookup-scope',
     )
+  })
+
+  it('clears a lookup’s error as soon as the box is edited, and an empty box asks for a reference', async () => {
+    fake.answer({ 'booking:get': () => fail('NOT_FOUND', 'OpenVPMS has no booking 603:x.') })
+    const wrapper = await mountPanel()
+    await lookUp(wrapper)
+    expect(wrapper.find('#lookup-error').exists()).toBe(true)
+
+    await wrapper.find('#lookup-reference').setValue('')
+    await wrapper.find('#lookup-reference').trigger('input')
+    await flushPromises()
+    const clearedOnEdit = wrapper.find('#lookup-error').exists()
+    await wrapper.find('form').trigger('submit')
+    await flushPromises()
+
+    expect(clearedOnEdit).toBe(false)
+    expect(wrapper.find('#lookup-error').text()).toBe('Type or paste a booking reference.')
+    expect(fake.callsTo('booking:get')).toHaveLength(1)
   })
 
   it('asks before cancelling, and explains when the booking is no longer pending', async () => {

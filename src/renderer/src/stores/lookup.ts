@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { BookingDetails, JournalEntry } from '../../../shared/domain'
+import { normaliseReference } from '../../../shared/booking-reference'
 import { api } from '../api'
 import { useCalendarStore } from './calendar'
 import { useJournalStore } from './journal'
@@ -23,11 +24,11 @@ export const useLookupStore = defineStore('lookup', () => {
   const entry = shallowRef<JournalEntry | null>(null)
 
   /**
-   * Looks a reference up. It is trimmed (pasted text often carries spaces) but otherwise sent as typed: references
-   * are opaque, and the server decides what is valid (spec §7.3: `Invalid booking reference`).
+   * Looks a reference up, normalised first (spaces removed, the UUID lower-cased, the older three-part form made
+   * two-part: a reference read over the phone is typed every which way); the server decides the rest (spec §7.3).
    */
   async function find(typed: string, from: JournalEntry | null = null): Promise<void> {
-    const trimmed = typed.trim()
+    const trimmed = normaliseReference(typed)
     entry.value = from
     reference.value = trimmed
     details.value = null
@@ -74,6 +75,11 @@ export const useLookupStore = defineStore('lookup', () => {
     )
   }
 
+  /** The receptionist is editing the box: the last lookup's problem no longer describes what is there. */
+  function clearError(): void {
+    if (finding.status.value === 'error') finding.reset()
+  }
+
   function $reset(): void {
     finding.reset()
     cancelling.reset()
@@ -95,6 +101,7 @@ export const useLookupStore = defineStore('lookup', () => {
     find,
     open,
     cancel,
+    clearError,
     $reset,
   }
 })
