@@ -1,64 +1,67 @@
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import type { IsoDate, JournalEntry } from '../../../shared/domain'
 import type { CsvFile } from '../../../shared/ipc-contract'
-import type { AppError } from '../../../shared/result'
 import { api } from '../api'
-import { unreachable, type Status } from './request'
+import { useRequest } from './request'
 
 /** A day's list of this desk's bookings, for printing, and the journal as CSV. */
 export const useDayListStore = defineStore('dayList', () => {
   /** The appointment day listed (printed). */
   const date = ref<IsoDate | null>(null)
   const entries = shallowRef<readonly JournalEntry[]>([])
-  const status = ref<Status>('idle')
-  const error = ref<AppError | null>(null)
+  const listing = useRequest()
+  const exporting = useRequest()
+  /** One line of trouble for the panel: the export's, else the list's. */
+  const status = computed(() =>
+    exporting.status.value === 'error' ? 'error' : listing.status.value,
+  )
+  const error = computed(() => exporting.error.value ?? listing.error.value)
   /** When the list was read, for the printed page's footnote. */
   const loadedAt = ref<number | null>(null)
 
   /** Reads one appointment day's bookings made at this desk; false when it could not. */
-  async function load(day: IsoDate): Promise<boolean> {
-    status.value = 'loading'
-    error.value = null
-    try {
-      const result = await api.journal.listDay({ date: day })
-      if (!result.ok) return failed(result.error)
-      date.value = day
-      entries.value = result.data
-      loadedAt.value = Date.now()
-      status.value = 'ready'
-      return true
-    } catch (cause) {
-      return failed(unreachable(cause))
-    }
+  function load(day: IsoDate): Promise<boolean> {
+    // A new list replaces an old export failure (an export still on its way is kept).
+    if (exporting.status.value === 'error') exporting.reset()
+    return listing.run(
+      () => api.journal.listDay({ date: day }),
+      (listed) => {
+        date.value = day
+        entries.value = listed
+        loadedAt.value = Date.now()
+      },
+    )
   }
 
   /** The journal (or one appointment day of it) as a CSV file; null when it could not be made. */
   async function exportCsv(day?: IsoDate): Promise<CsvFile | null> {
-    error.value = null
-    try {
-      const result = await api.journal.exportCsv(day === undefined ? {} : { date: day })
-      if (result.ok) return result.data
-      failed(result.error)
-    } catch (cause) {
-      failed(unreachable(cause))
-    }
-    return null
-  }
-
-  function failed(failure: AppError): false {
-    error.value = failure
-    status.value = 'error'
-    return false
+    let file: CsvFile | null = null
+    await exporting.run(
+      () => api.journal.exportCsv(day === undefined ? {} : { date: day }),
+      (made) => {
+        file = made
+      },
+    )
+    return file
   }
 
   function $reset(): void {
+    listing.reset()
+    exporting.reset()
     date.value = null
     entries.value = []
-    status.value = 'idle'
-    error.value = null
     loadedAt.value = null
   }
 
-  return { date, entries, status, error, loadedAt, load, exportCsv, $reset }
+  return {
+    date,
+    entries,
+    status,
+    error,
+    loadedAt,
+    load,
+    exportCsv,
+    $reset,
+  }
 })
