@@ -58,12 +58,16 @@ export interface RunningSandbox {
   setAppointmentStatus(appointmentId: number, status: AppointmentStatus): void
   /** Requests received since start. */
   readonly requestCount: number
+  /** Paths with query (below the API base, e.g. `/schedules/136/free?from=…`) of the last 1,000 requests. */
+  readonly recentPaths: readonly string[]
 }
 
 /** The path every API URL starts with (spec §1.1). */
 export const BASE_PATH = '/openvpms/ws/booking/v2'
 const SERVICES_PATH = '/openvpms/ws/'
 const REALM = 'OpenVPMS Services'
+/** How many request paths a sandbox remembers for tests (recentPaths). */
+const RECENT_PATHS = 1_000
 
 function parseInstant(iso: string, what: string): number {
   const value = /(Z|[+-]\d{2}:?\d{2})$/.test(iso) ? Date.parse(iso) : Number.NaN
@@ -139,6 +143,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const faults = new FaultQueue()
   let latencyMs = options.latencyMs ?? 0
   let requestCount = 0
+  const recentPaths: string[] = []
   const sockets = new Set<Socket>()
   const timers = new Set<NodeJS.Timeout>()
   /** Runs `work` after `ms` unless the sandbox closes first. */
@@ -248,11 +253,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         const admitted = admit(request)
         if ('status' in admitted) return refuse(request, response, admitted)
         const user = admitted
-        const path = new URL(request.url ?? '/', 'http://sandbox').pathname
-        const decision = faults.take(
-          request.method ?? 'GET',
-          path.startsWith(BASE_PATH) ? path.slice(BASE_PATH.length) : path,
-        )
+        const url = new URL(request.url ?? '/', 'http://sandbox')
+        const apiPath = url.pathname.startsWith(BASE_PATH)
+          ? url.pathname.slice(BASE_PATH.length)
+          : url.pathname
+        recentPaths.push(apiPath + url.search)
+        if (recentPaths.length > RECENT_PATHS) recentPaths.shift()
+        const decision = faults.take(request.method ?? 'GET', apiPath)
         const read = await readBody(request)
         if (!read.ok) {
           return answerAndClose(request, response, text(413, 'Request body larger than 64 KB'))
@@ -324,6 +331,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     port: address.port,
     get requestCount() {
       return requestCount
+    },
+    get recentPaths() {
+      return [...recentPaths]
     },
     close: () =>
       new Promise<void>((resolve) => {

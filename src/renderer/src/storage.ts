@@ -25,6 +25,7 @@ export const storageKeys = {
   locationId: 'frontdesk.locationId',
   bookingDraft: 'frontdesk.bookingDraft',
   shownClinicians: 'frontdesk.shownClinicians',
+  scheduleChoices: 'frontdesk.scheduleChoices',
 } as const
 
 /** A value read back with `readChecked`: `setAside` says one was there but failed the check. */

@@ -59,4 +59,61 @@ describe('clinic store', () => {
 
     expect(clinic.appointmentTypes.map((type) => type.id)).toEqual([79, 66, 63, 76])
   })
+
+  describe('schedules shown', () => {
+    const rooms = ['Room 10', 'Room 2', 'Room 1', 'room 11', 'Cattery'].map((name, index) => ({
+      id: 500 + index,
+      name,
+      slotSize: 15,
+      appointmentTypes: [],
+    }))
+
+    beforeEach(() => {
+      fake.answer({
+        'clinic:loadLocation': () => ok({ ...mainDetails, schedules: rooms }),
+      })
+    })
+
+    const names = (schedules: readonly { name: string }[]): string[] =>
+      schedules.map((schedule) => schedule.name)
+
+    it('orders schedules naturally by name: Room 2 before Room 10', async () => {
+      const clinic = useClinicStore()
+
+      await clinic.select(98)
+
+      expect(names(clinic.shownSchedules)).toEqual([
+        'Cattery',
+        'Room 1',
+        'Room 2',
+        'Room 10',
+        'room 11',
+      ])
+    })
+
+    it('remembers the schedules shown and their order per location, across restarts', async () => {
+      const clinic = useClinicStore()
+      await clinic.select(98)
+
+      clinic.chooseSchedules({ order: [501, 500], hidden: [504, 999] })
+      setActivePinia(createPinia())
+      const restarted = useClinicStore()
+      await restarted.select(98)
+
+      expect(names(restarted.shownSchedules)).toEqual(['Room 2', 'Room 10', 'Room 1', 'room 11'])
+      expect(restarted.scheduleChoice?.hidden).toEqual([504])
+    })
+
+    it('treats an unreadable remembered choice as none', async () => {
+      localStorage.setItem(
+        'frontdesk.scheduleChoices',
+        JSON.stringify({ 'demo|98': { order: 'x' } }),
+      )
+      const clinic = useClinicStore()
+
+      await clinic.select(98)
+
+      expect(clinic.shownSchedules).toHaveLength(5)
+    })
+  })
 })

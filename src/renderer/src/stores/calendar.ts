@@ -10,6 +10,9 @@ import { useRequest } from './request'
 /** How often the visible day is refreshed while the desk is open (issue 6). */
 export const REFRESH_INTERVAL_MS = 30_000
 
+/** The most schedule ids one day request may name (the IPC schema's cap); more shown means all are asked for. */
+const MAX_SCHEDULES_PER_DAY = 100
+
 /** The visible day of the board and the clinician overlays (next-available search: stores/next-available.ts). */
 export const useCalendarStore = defineStore('calendar', () => {
   const clinic = useClinicStore()
@@ -40,12 +43,22 @@ export const useCalendarStore = defineStore('calendar', () => {
     const wanted = date.value
     if (locationId === null || wanted === null) return
     const background = options.refresh === true && day.value !== null && matchesVisible(day.value)
+    // Only the shown schedules are asked for (issue 9: a 40-schedule clinic); [] asks for all of them.
+    const shown = clinic.shownSchedules
+    if (shown.length === 0 && clinic.schedules.length > 0) {
+      dayRequest.done()
+      return
+    }
+    const scheduleIds =
+      shown.length === clinic.schedules.length || shown.length > MAX_SCHEDULES_PER_DAY
+        ? []
+        : shown.map((schedule) => schedule.id)
     await dayRequest.run(
       () =>
         api.calendar.loadDay({
           locationId,
           date: wanted,
-          scheduleIds: [],
+          scheduleIds,
           refresh: options.refresh,
         }),
       (view) => {
