@@ -8,7 +8,8 @@ import { basename, join } from 'node:path'
 import type { ChannelName, EventName, PayloadOf } from '../shared/ipc-contract'
 import type { Result } from '../shared/result'
 import { BookingJournal } from './booking/journal'
-import { bookingHandlers } from './booking/ipc'
+import { bookingHandlers, seriesHandlers } from './booking/ipc'
+import { SeriesService } from './booking/series'
 import { BookingService } from './booking/service'
 import { calendarHandlers } from './calendar/ipc'
 import { CalendarService } from './calendar/service'
@@ -128,7 +129,12 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       retentionDays: preferences.journalRetentionDays,
     })
     const booking = new BookingService({ getClient, clinic, calendar, journal, now, log })
-    return { journal, booking, handlers: bookingHandlers(booking) }
+    const series = new SeriesService({ getClient, booking, journal, now, log })
+    return {
+      journal,
+      booking,
+      handlers: { ...bookingHandlers(booking), ...seriesHandlers(series) },
+    }
   }
   const demoDesk = bookingDesk(userDataFiles.demoJournal)
   const clinicDesks = new Map<string, ReturnType<typeof bookingDesk>>()
@@ -150,6 +156,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     'booking:get': (request) => desk().handlers['booking:get'](request),
     'booking:cancel': (request) => desk().handlers['booking:cancel'](request),
     'booking:listJournal': (request) => desk().handlers['booking:listJournal'](request),
+    'booking:checkSeries': (request) => desk().handlers['booking:checkSeries'](request),
+    'booking:createSeries': (request) => desk().handlers['booking:createSeries'](request),
+    'booking:cancelSeries': (request) => desk().handlers['booking:cancelSeries'](request),
     'journal:searchEntries': (request) => desk().handlers['journal:searchEntries'](request),
     'journal:listDay': (request) => desk().handlers['journal:listDay'](request),
     'journal:exportCsv': (request) => desk().handlers['journal:exportCsv'](request),

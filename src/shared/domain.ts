@@ -120,6 +120,8 @@ export interface BookingDetails {
   readonly source: 'server' | 'journal'
   /** Notes are never returned by the server; present only from the journal. */
   readonly notes: string | null
+  /** From this desk's journal: the course this booking belongs to. */
+  readonly series?: SeriesLink
 }
 
 /**
@@ -135,6 +137,54 @@ export interface JournalLabels {
   readonly clinician: string | null
 }
 
+/** Where a booking stands in a course of appointments booked together (a series). */
+export interface SeriesLink {
+  readonly id: string
+  /** 1 for the first appointment of the course. */
+  readonly index: number
+  /** Appointments in the course. */
+  readonly count: number
+}
+
+/** One appointment of a course, checked before anything is sent. */
+export interface SeriesOccurrenceCheck {
+  readonly start: Instant
+  readonly end: Instant
+  readonly free: boolean
+  /** Why it cannot be booked as asked (taken, closed, the clinician away); null when free. */
+  readonly problem: string | null
+  /** For a clash: the nearest bookable time that day (same schedule, type and clinician), if any. */
+  readonly nearest: Range | null
+}
+
+/** How one appointment of a course ended when it was sent. */
+export interface SeriesOccurrenceOutcome {
+  readonly start: Instant
+  readonly end: Instant
+  /** 'unknown': sent, no answer; 'refused': the server said no; 'notSent': not sent after a stop. */
+  readonly status: 'booked' | 'unknown' | 'refused' | 'notSent'
+  readonly reference: string | null
+  readonly message: string | null
+}
+
+/** A course as sent: its id and every appointment's outcome, in date order. */
+export interface SeriesOutcome {
+  readonly seriesId: string
+  readonly draft: BookingDraft
+  readonly occurrences: readonly SeriesOccurrenceOutcome[]
+}
+
+/** How cancelling a course from one of its appointments on went, appointment by appointment. */
+export interface SeriesCancelOutcome {
+  readonly occurrences: readonly {
+    readonly reference: string
+    readonly start: Instant
+    /** 'gone': already cancelled or no longer there; 'notTried': not tried after a failure. */
+    readonly status: 'cancelled' | 'gone' | 'failed' | 'notTried'
+    readonly message: string | null
+  }[]
+}
+
 /** One line of this desk's booking journal. */
 export interface JournalEntry {
   readonly reference: string | null
@@ -144,6 +194,8 @@ export interface JournalEntry {
   readonly message: string | null
   /** Absent on entries written before the journal kept names. */
   readonly labels?: JournalLabels
+  /** Set on the appointments of a course booked together. */
+  readonly series?: SeriesLink
 }
 
 /** What a search of the journal found: at most the limit asked for, newest first, and how many matched. */

@@ -3,15 +3,20 @@ import type {
   BookingDetails,
   BookingDraft,
   DayView,
+  Instant,
   IsoDate,
   JournalEntry,
   JournalSearchResult,
+  SeriesCancelOutcome,
+  SeriesOccurrenceCheck,
+  SeriesOutcome,
   Location,
   LocationDetails,
   NextAvailableResult,
   SessionStatus,
 } from './domain'
 import type { Result } from './result'
+import type { SeriesRule } from './series'
 
 /** A channel's request and response types. At run time only the key path exists. */
 export interface Channel<Req, Res> {
@@ -97,6 +102,18 @@ export interface ListJournalRequest {
   readonly date?: IsoDate
 }
 
+export interface CheckSeriesRequest {
+  /** The first appointment of the course, with the customer's details. */
+  readonly draft: BookingDraft
+  readonly rule: SeriesRule
+}
+
+export interface CreateSeriesRequest {
+  readonly draft: BookingDraft
+  /** Each appointment's start, in date order (the rule's, with any nearest free times taken instead). */
+  readonly starts: readonly Instant[]
+}
+
 export interface SearchJournalRequest {
   /** What the receptionist typed: part of a name, phone, email, patient name or reference. */
   readonly query: string
@@ -144,6 +161,12 @@ export const ipcContract = {
     get: channel<ReferenceRequest, BookingDetails>(),
     cancel: channel<ReferenceRequest, { readonly reference: string }>(),
     listJournal: channel<ListJournalRequest, readonly JournalEntry[]>(),
+    /** A course's appointments, each checked against fresh free/busy; nothing is sent. */
+    checkSeries: channel<CheckSeriesRequest, readonly SeriesOccurrenceCheck[]>(),
+    /** Books a course one appointment at a time, stopping at the first not booked. */
+    createSeries: channel<CreateSeriesRequest, SeriesOutcome>(),
+    /** Cancels a booking and the later appointments of its course. */
+    cancelSeries: channel<ReferenceRequest, SeriesCancelOutcome>(),
   },
   journal: {
     /** This desk's journal, searched as the receptionist types (bookings made elsewhere are not in it). */

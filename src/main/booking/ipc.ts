@@ -1,4 +1,5 @@
 import type { Handlers } from '../ipc/handle'
+import type { SeriesService } from './series'
 import type { BookingService } from './service'
 
 /** The booking:* and journal:* channels. */
@@ -21,4 +22,13 @@ export const bookingHandlers = (
   'journal:searchEntries': ({ query, limit }) => booking.searchJournal(query, limit),
   'journal:listDay': ({ date }) => booking.listJournalDay(date),
   'journal:exportCsv': ({ date }) => booking.exportJournal(date),
+})
+
+/** The booking:*Series channels: courses of appointments. */
+export const seriesHandlers = (
+  series: SeriesService,
+): Pick<Handlers, 'booking:checkSeries' | 'booking:createSeries' | 'booking:cancelSeries'> => ({
+  'booking:checkSeries': ({ draft, rule }) => series.check(draft, rule),
+  'booking:createSeries': ({ draft, starts }) => series.create(draft, starts),
+  'booking:cancelSeries': ({ reference }) => series.cancelFrom(reference),
 })

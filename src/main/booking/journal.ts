@@ -11,6 +11,7 @@ import type {
   JournalEntry,
   JournalLabels,
   JournalSearchResult,
+  SeriesLink,
 } from '../../shared/domain'
 import { AppFailure, type AppError } from '../../shared/result'
 import { isoDateOf } from '../../shared/time'
@@ -59,6 +60,12 @@ const labelsSchema = z.object({
   clinician: z.string().nullable(),
 })
 
+const seriesSchema = z.object({
+  id: z.string(),
+  index: z.number().int(),
+  count: z.number().int(),
+})
+
 const fileSchema = z.object({
   version: z.literal(1),
   entries: z.array(
@@ -70,6 +77,7 @@ const fileSchema = z.object({
       outcome: z.enum(['booked', 'cancelled', 'failed', 'unknown']),
       message: z.string().nullable(),
       labels: labelsSchema.optional(),
+      series: seriesSchema.optional(),
     }),
   ),
 })
@@ -100,7 +108,12 @@ export class BookingJournal {
   }
 
   /** Records a submission before it is sent (outcome `unknown` until settled), so a crash mid-request leaves a trace. */
-  async record(draft: BookingDraft, submittedAt: Instant, labels?: JournalLabels): Promise<string> {
+  async record(
+    draft: BookingDraft,
+    submittedAt: Instant,
+    labels?: JournalLabels,
+    series?: SeriesLink,
+  ): Promise<string> {
     const entries = await this.#load()
     const id = randomUUID()
     entries.push({
@@ -111,6 +124,7 @@ export class BookingJournal {
       outcome: 'unknown',
       message: null,
       ...(labels && { labels }),
+      ...(series && { series }),
     })
     await this.#changed()
     return id
@@ -146,6 +160,27 @@ export class BookingJournal {
     const entries = await this.#load()
     const found = entries.findLast((entry) => entry.reference === reference)
     return found ? publicEntry(found) : null
+  }
+
+  /**
+   * The booked appointments of the course the booking with this reference belongs to, from it on, in date order;
+   * empty when it is not part of a course made at this desk.
+   */
+  async laterInSeries(reference: string): Promise<JournalEntry[]> {
+    const entries = await this.#load()
+    const from = entries.findLast((entry) => entry.reference === reference)
+    if (!from?.series) return []
+    const id = from.series.id
+    return entries
+      .filter(
+        (entry) =>
+          entry.series?.id === id &&
+          entry.reference !== null &&
+          entry.outcome === 'booked' &&
+          entry.draft.start >= from.draft.start,
+      )
+      .sort((a, b) => a.draft.start - b.draft.start)
+      .map(publicEntry)
   }
 
   /** Marks the booking with this reference cancelled; false when this desk did not make it. */

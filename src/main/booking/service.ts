@@ -14,6 +14,7 @@ import type {
   LocationDetails,
   Range,
   Schedule,
+  SeriesLink,
   SlotSuggestion,
 } from '../../shared/domain'
 import { normaliseReference } from '../../shared/booking-reference'
@@ -28,11 +29,12 @@ import { covers, overlaps, union } from '../../shared/intervals'
 import { bookableStarts, isOnSlotBoundary, typeDuration } from '../../shared/slots'
 import { dayBounds, formatClock, formatTime, isoDateOf } from '../../shared/time'
 import type { Logger } from '../ipc/handle'
-import type { OpenVpmsClient, WireBooking } from '../openvpms/client'
+import type { OpenVpmsClient } from '../openvpms/client'
 import type { ClientProvider, ClinicService } from '../clinic/service'
 import type { CalendarService } from '../calendar/service'
 import type { BookingJournal } from './journal'
 import { journalCsv } from './journal-csv'
+import { fromJournal, fromServer, withJournalDetails } from './details'
 import type { CsvFile } from '../../shared/ipc-contract'
 
 /** The client calls the booking service makes. */
@@ -78,7 +80,8 @@ export const outcomeMessages = {
 /** What the desk saw of the time after an unanswered booking. */
 type Seen = 'taken' | 'free' | 'unclear'
 
-interface Checked {
+/** A draft the desk has checked against the location's schedules, types and clinicians. */
+export interface Checked {
   readonly details: LocationDetails
   readonly schedule: Schedule
   readonly type: AppointmentType
@@ -137,7 +140,28 @@ export class BookingService {
       throw this.#conflict(checked, availability.bookable, `${name} is not available at that time.`)
     }
 
-    const journalId = await this.#deps.journal.record(draft, this.#deps.now(), labelsOf(checked))
+    const reference = await this.send(checked)
+    return { reference, draft, createdAt: this.#deps.now() }
+  }
+
+  /** Checks a draft against the location (not yet against free time): what `create` does first. */
+  check(input: BookingDraft): Promise<Checked> {
+    return this.#validate(input)
+  }
+
+  /**
+   * Sends one checked booking (one POST, never repeated), journalled before it goes and settled after; throws
+   * OUTCOME_UNKNOWN (with what the desk found out) when no answer came, or the server's refusal.
+   */
+  async send(checked: Checked, series?: SeriesLink): Promise<string> {
+    const { draft } = checked
+    const client = this.#deps.getClient()
+    const journalId = await this.#deps.journal.record(
+      draft,
+      this.#deps.now(),
+      labelsOf(checked),
+      series,
+    )
     let reference: string
     try {
       reference = await client.createBooking({
@@ -162,7 +186,7 @@ export class BookingService {
     // The outcome and the entry's own time say it all; a message is kept for problems and cancellations.
     await this.#deps.journal.settle(journalId, { outcome: 'booked', reference, message: null })
     void this.#refresh(checked)
-    return { reference, draft, createdAt: this.#deps.now() }
+    return reference
   }
 
   /** A booking by reference (spec §7.3); on the known server defect, this desk's own copy when it has one. */
@@ -563,74 +587,4 @@ function withReferenceField(thrown: unknown): unknown {
     ...thrown.error,
     fieldErrors: [{ field: 'reference', message: thrown.error.message }],
   })
-}
-
-const blankToNull = (value: string | null): string | null =>
-  value === null || value === '' ? null : value
-
-function fromServer(reference: string, booking: WireBooking): BookingDetails {
-  return {
-    reference,
-    locationId: booking.location,
-    scheduleId: booking.schedule,
-    appointmentTypeId: booking.appointmentType,
-    start: booking.start,
-    end: booking.end,
-    title: blankToNull(booking.title),
-    firstName: blankToNull(booking.firstName),
-    lastName: blankToNull(booking.lastName),
-    phone: blankToNull(booking.phone),
-    mobile: blankToNull(booking.mobile),
-    email: blankToNull(booking.email),
-    patientName: blankToNull(booking.patientName),
-    clinicianId: booking.user,
-    source: 'server',
-    // spec §7.3: the server never returns the notes.
-    notes: null,
-  }
-}
-
-/**
- * The server's answer, completed from this desk's journal where the server says nothing: it never returns the notes,
- * nor the name and contacts of a customer it did not match (spec §7.3, §11.2). Times, schedule and clinician stay the
- * server's, since staff may have changed them since.
- */
-function withJournalDetails(booking: BookingDetails, entry: JournalEntry | null): BookingDetails {
-  if (!entry || entry.outcome === 'failed') return booking
-  const { draft } = entry
-  const unmatched = booking.firstName === null && booking.lastName === null
-  return {
-    ...booking,
-    ...(unmatched && {
-      title: blankToNull(draft.title),
-      firstName: blankToNull(draft.firstName),
-      lastName: blankToNull(draft.lastName),
-      phone: blankToNull(draft.phone),
-      mobile: blankToNull(draft.mobile),
-      email: blankToNull(draft.email),
-    }),
-    patientName: booking.patientName ?? blankToNull(draft.patientName),
-    notes: blankToNull(draft.notes),
-  }
-}
-
-function fromJournal(reference: string, { draft }: JournalEntry): BookingDetails {
-  return {
-    reference,
-    locationId: draft.locationId,
-    scheduleId: draft.scheduleId,
-    appointmentTypeId: draft.appointmentTypeId,
-    start: draft.start,
-    end: draft.end,
-    title: blankToNull(draft.title),
-    firstName: blankToNull(draft.firstName),
-    lastName: blankToNull(draft.lastName),
-    phone: blankToNull(draft.phone),
-    mobile: blankToNull(draft.mobile),
-    email: blankToNull(draft.email),
-    patientName: blankToNull(draft.patientName),
-    clinicianId: draft.clinicianId,
-    source: 'journal',
-    notes: blankToNull(draft.notes),
-  }
 }

@@ -58,7 +58,11 @@ const isChannel = (channel: unknown): channel is ChannelName =>
 
 // The booking form's fields arrive wrapped in `draft`; named as the form names them, an error (say, pasted notes
 // over the length limit) is shown beside its field instead of as an unplaced technical path.
-const FORM_ROOT: Partial<Record<ChannelName, string>> = { 'booking:create': 'draft' }
+const FORM_ROOT: Partial<Record<ChannelName, string>> = {
+  'booking:create': 'draft',
+  'booking:checkSeries': 'draft',
+  'booking:createSeries': 'draft',
+}
 
 function fieldErrorsOf(channel: ChannelName, error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => {

@@ -5,6 +5,7 @@ import { MAX_SEARCH_DAYS, type ChannelName, type RequestOf } from '../../shared/
 import { isIsoDate } from '../../shared/time'
 import { bookingDraftSchema, boundedText } from '../../shared/booking-draft'
 import { journalSearchLimits } from '../booking/journal-search'
+import { seriesLimits, seriesRuleSchema } from '../../shared/series'
 
 const id = z.number().int().positive()
 const isoDate = z.string().refine(isIsoDate, { message: 'Expected a date as yyyy-MM-dd' })
@@ -62,6 +63,16 @@ export const requestSchemas = {
   'booking:get': reference,
   'booking:cancel': reference,
   'booking:listJournal': z.strictObject({ date: isoDate.optional() }),
+  'booking:checkSeries': z.strictObject({ draft: bookingDraftSchema, rule: seriesRuleSchema }),
+  'booking:createSeries': z.strictObject({
+    draft: bookingDraftSchema,
+    starts: z
+      .array(z.number().int().min(0).max(8.64e15))
+      .min(2)
+      .max(seriesLimits.occurrences)
+      .readonly(),
+  }),
+  'booking:cancelSeries': reference,
   'journal:searchEntries': z.strictObject({
     query: text(journalSearchLimits.queryLength),
     limit: z.number().int().min(1).max(journalSearchLimits.results).optional(),

@@ -19,6 +19,8 @@ export interface Fault {
   /** The path after the base URL, e.g. `/schedules/136/freebusy`: exact string or a RegExp (any when absent). */
   path?: RegExp | string
   times?: number
+  /** Matching requests let through untouched before the fault fires (e.g. 2: the third POST fails). */
+  after?: number
   /** `latency`: extra milliseconds. */
   ms?: number
   /** `status`: the HTTP status of the container page sent instead of the answer (e.g. 500, 503, 524). */
@@ -38,6 +40,7 @@ export interface Fault {
 interface Armed {
   fault: Fault
   remaining: number
+  skip: number
 }
 
 /** What the faults decided for one request. */
@@ -53,7 +56,7 @@ export class FaultQueue {
   private armed: Armed[] = []
 
   inject(fault: Fault): void {
-    this.armed.push({ fault, remaining: fault.times ?? 1 })
+    this.armed.push({ fault, remaining: fault.times ?? 1, skip: fault.after ?? 0 })
   }
 
   clear(): void {
@@ -66,6 +69,10 @@ export class FaultQueue {
     let extraDelayMs = 0
     for (const entry of this.armed) {
       if (entry.remaining <= 0 || !matches(entry.fault, method, path)) continue
+      if (entry.skip > 0) {
+        entry.skip--
+        continue
+      }
       if (entry.fault.kind === 'latency') {
         extraDelayMs += entry.fault.ms ?? 0
         entry.remaining--

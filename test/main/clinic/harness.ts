@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BookingJournal } from '../../../src/main/booking/journal'
+import { SeriesService } from '../../../src/main/booking/series'
 import { BookingService, type BookingDeps } from '../../../src/main/booking/service'
 import { CalendarService } from '../../../src/main/calendar/service'
 import { ClinicService } from '../../../src/main/clinic/service'
@@ -32,6 +33,7 @@ export interface Services {
   readonly calendar: CalendarService
   readonly booking: BookingService
   readonly journal: BookingJournal
+  readonly series: SeriesService
   readonly events: Emitted[]
   /** A second, independent client of the same sandbox (another desk). */
   newClient(config?: Partial<ClientConfig>): OpenVpmsClient
@@ -85,12 +87,14 @@ export async function startServices(
     now,
     ...options.booking,
   })
+  const series = new SeriesService({ getClient, booking, journal, now })
   return {
     sandbox,
     clinic,
     calendar,
     booking,
     journal,
+    series,
     events,
     newClient,
     setNow: (iso) => {

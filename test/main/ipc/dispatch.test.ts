@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { bookingHandlers } from '../../../src/main/booking/ipc'
+import { bookingHandlers, seriesHandlers } from '../../../src/main/booking/ipc'
 import { calendarHandlers } from '../../../src/main/calendar/ipc'
 import { clinicHandlers } from '../../../src/main/clinic/ipc'
 import {
@@ -33,6 +33,7 @@ beforeEach(async () => {
     ...clinicHandlers(s.clinic),
     ...calendarHandlers(s.calendar),
     ...bookingHandlers(s.booking),
+    ...seriesHandlers(s.series),
   }
   dispatch = createDispatcher(handlers, quiet)
 })

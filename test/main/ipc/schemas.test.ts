@@ -15,6 +15,7 @@ const VERBS = [
   'cancel',
   'search',
   'export',
+  'check',
 ]
 
 describe('the IPC contract', () => {
