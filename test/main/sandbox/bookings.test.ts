@@ -24,6 +24,13 @@ async function book(overrides: Record<string, unknown> = {}): Promise<string> {
   return response.text()
 }
 
+/** The booking as the server reads it back (spec §7.3). */
+async function stored(reference: string): Promise<Record<string, unknown>> {
+  const response = await api.get(`/bookings/${reference}`)
+  expect(response.status).toBe(200)
+  return (await response.json()) as Record<string, unknown>
+}
+
 describe('POST /bookings validation (spec §7.1, in order, 400 text/plain)', () => {
   it.each([
     ['a JSON null body', 'null', 'Booking is required'],
@@ -163,11 +170,19 @@ describe('POST /bookings validation (spec §7.1, in order, 400 text/plain)', () 
     await book()
   })
 
-  it('accepts epoch millis, Z dates and JSON strings for ids', async () => {
+  it('accepts epoch millis, Z dates and JSON strings for ids, and stores the times they mean', async () => {
     const start = Date.parse('2019-02-15T02:00:00.000Z')
 
-    await book({ start, end: start + 15 * 60_000, location: '98', schedule: '136' })
-    await book({ start: '2019-02-15T03:00:00.000Z', end: '2019-02-15T03:15:00.000Z' })
+    const millis = await book({ start, end: start + 15 * 60_000, location: '98', schedule: '136' })
+    const utc = await book({ start: '2019-02-15T03:00:00.000Z', end: '2019-02-15T03:15:00.000Z' })
+
+    expect(await stored(millis)).toMatchObject({
+      location: 98,
+      schedule: 136,
+      start: at('13:00'),
+      end: at('13:15'),
+    })
+    expect(await stored(utc)).toMatchObject({ start: at('14:00'), end: at('14:15') })
   })
 })
 
@@ -196,7 +211,15 @@ describe('POST /bookings body parsing (Jackson, spec §1.4–§1.5)', () => {
   })
 
   it('reads a 1-digit fraction as 1 ms and ignores trailing text, like SimpleDateFormat', async () => {
-    await book({ start: '2019-02-15T14:00:00.1+11:00', end: '2019-02-15T14:15:00.000+11:00junk' })
+    const reference = await book({
+      start: '2019-02-15T14:00:00.1+11:00',
+      end: '2019-02-15T14:15:00.000+11:00junk',
+    })
+
+    expect(await stored(reference)).toMatchObject({
+      start: '2019-02-15T14:00:00.001+11:00',
+      end: at('14:15'),
+    })
   })
 
   it('rejects a non-numeric string for an id', async () => {

@@ -43,10 +43,16 @@ describe("Electron's security checklist (finding 7)", () => {
 })
 
 describe('mainWindowOptions', () => {
-  it('uses the secure web preferences', () => {
+  it('opens an isolated, sandboxed window with the given preload, hidden until its first paint', () => {
     const options = mainWindowOptions('/app/out/preload/index.js')
 
-    expect(options.webPreferences).toEqual(secureWebPreferences('/app/out/preload/index.js'))
-    expect(options.title).toBe('OpenVPMS Front Desk')
+    expect(options.webPreferences).toMatchObject({
+      preload: '/app/out/preload/index.js',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    })
+    expect(options).toMatchObject({ show: false, title: 'OpenVPMS Front Desk' })
   })
 })
