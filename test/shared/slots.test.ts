@@ -53,6 +53,21 @@ describe('typeDuration and isOnSlotBoundary', () => {
     )
   })
 
+  it('never takes a negative or zero slot size for a grid', () => {
+    expect(isOnSlotBoundary(at('2019-02-15T09:00:00+11:00'), -15, SYDNEY)).toBe(false)
+    expect(() => nextSlotBoundary(at('2019-02-15T09:00:00+11:00'), 0, SYDNEY)).toThrow(
+      new RangeError('slot size must be positive, got 0'),
+    )
+    expect(() => nextSlotBoundary(at('2019-02-15T09:00:00+11:00'), -15, SYDNEY)).toThrow(RangeError)
+  })
+
+  it('restarts the grid at midnight when the slot size does not divide the day', () => {
+    // 7-minute slots: 23:55 is the last boundary of the day, and the next one is midnight, not 00:02.
+    expect(nextSlotBoundary(at('2019-02-15T23:58:00+11:00'), 7, SYDNEY)).toBe(
+      at('2019-02-16T00:00:00+11:00'),
+    )
+  })
+
   it('nextSlotBoundary rounds up to a whole aligned minute', () => {
     expect(formatTime(nextSlotBoundary(at('2019-02-15T09:00:00+11:00'), 15, SYDNEY), SYDNEY)).toBe(
       '09:00',
@@ -67,6 +82,16 @@ describe('typeDuration and isOnSlotBoundary', () => {
 })
 
 describe('bookableStarts', () => {
+  it('offers nothing on a schedule without a slot size (0 is possible, spec §7.1 step 9), and does not throw', () => {
+    const free = [{ start: at('2019-02-15T09:00:00+11:00'), end: at('2019-02-15T17:00:00+11:00') }]
+
+    expect(bookableStarts(free, { slotSize: 0 }, { slots: 1 }, SYDNEY)).toEqual([])
+    expect(
+      bookableStarts(free, { slotSize: 0 }, { slots: 3 }, SYDNEY, { after: free[0]!.start }),
+    ).toEqual([])
+    expect(isOnSlotBoundary(free[0]!.start, 0, SYDNEY)).toBe(false)
+  })
+
   it('lists aligned starts whose whole duration fits in free time (the guide’s schedule 136 example)', () => {
     const free = [
       { start: at('2019-02-15T09:00:00+11:00'), end: at('2019-02-15T10:45:00+11:00') },

@@ -54,6 +54,32 @@ describe('TheDayBoard', () => {
     expect(wrapper.find('h1').text()).toBe('Main Clinic Fri 15 Feb 2030')
   })
 
+  it('draws a schedule without a slot size on an hourly grid and offers nothing on it', async () => {
+    fake.answer({
+      'clinic:loadLocation': () =>
+        ok({
+          ...mainDetails,
+          schedules: mainDetails.schedules.map((schedule) =>
+            schedule.id === 211 ? { ...schedule, slotSize: 0 } : schedule,
+          ),
+        }),
+    })
+    const wrapper = await mountBoard()
+
+    const headings = wrapper.findAll('.fd-column-heading').map((heading) => heading.text())
+    const surgery = wrapper.get('section[data-schedule-id="211"]')
+    const keys = surgery.get('[role="group"]')
+    await keys.trigger('keydown', { key: 'ArrowDown' })
+    await keys.trigger('keydown', { key: 'Enter' })
+
+    expect(headings).toEqual([
+      'Main Appointment Schedule 15-minute slots',
+      'Main Surgery Schedule no slot size: not bookable',
+    ])
+    expect(surgery.findAll('.fc-timegrid-slot-lane').length).toBeGreaterThan(0)
+    expect(useBookingStore().phase).toBe('closed')
+  })
+
   it('toggles a clinician’s availability, showing their colour, and books with a chosen clinician', async () => {
     const wrapper = await mountBoard()
     const chip = wrapper.get('.fd-clinician-chip')
