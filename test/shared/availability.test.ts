@@ -143,6 +143,29 @@ describe('clinicianDay', () => {
     })
   })
 
+  it('leaves out free time outside the day, even when it only touches it', () => {
+    const bounds = dayBounds('2019-02-15', SYDNEY)
+    const hour = 3_600_000
+
+    const day = clinicianDay(
+      1,
+      {
+        free: [
+          { start: bounds.start - 2 * hour, end: bounds.start, scheduleId: 136 },
+          { start: bounds.end, end: bounds.end + hour, scheduleId: 211 },
+          { start: bounds.start + 9 * hour, end: bounds.start + 10 * hour, scheduleId: 136 },
+        ],
+        busy: [],
+      },
+      new Map(),
+      bounds,
+    )
+
+    expect(day.free).toEqual({
+      136: [{ start: bounds.start + 9 * hour, end: bounds.start + 10 * hour }],
+    })
+  })
+
   it('clips busy that reaches outside the day (spec §6.5)', () => {
     const bounds = dayBounds('2019-02-15', SYDNEY)
 

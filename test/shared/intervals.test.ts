@@ -127,6 +127,14 @@ describe('clip, overlaps, contains, covers', () => {
     expect(overlaps({ start: 5, end: 5 }, { start: 0, end: 10 })).toBe(false)
   })
 
+  it('contains only what starts and ends inside', () => {
+    const outer = { start: 10, end: 20 }
+
+    expect(contains(outer, { start: 10, end: 20 })).toBe(true)
+    expect(contains(outer, { start: 5, end: 15 })).toBe(false)
+    expect(contains(outer, { start: 15, end: 25 })).toBe(false)
+  })
+
   it('covers a range spanning two touching ranges', () => {
     const list = [
       { start: 0, end: 10 },
@@ -169,7 +177,16 @@ describe('splitIntoSlots', () => {
     )
   })
 
-  it('refuses a non-positive slot length', () => {
-    expect(() => splitIntoSlots([{ start: 0, end: 10 }], 0, 0)).toThrow(RangeError)
+  it('keeps a last slot that ends exactly where the free time ends', () => {
+    expect(splitIntoSlots([{ start: 0, end: 30 }], 15, 0)).toEqual([
+      { start: 0, end: 15 },
+      { start: 15, end: 30 },
+    ])
+  })
+
+  it('refuses a non-positive slot length, saying which', () => {
+    expect(() => splitIntoSlots([{ start: 0, end: 10 }], 0, 0)).toThrow(
+      new RangeError('slot length must be positive, got 0'),
+    )
   })
 })

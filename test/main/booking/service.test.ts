@@ -82,6 +82,79 @@ describe('BookingService.create', () => {
     expect(s.sandbox.requestCount).toBe(before)
   })
 
+  it('books a customer reachable by a landline alone, or by email alone', async () => {
+    const landline = await s.booking.create(draft({ mobile: '', phone: '02 9555 0101', email: '' }))
+    const email = await s.booking.create(
+      draft({ start: at('12:45'), end: at('13:00'), mobile: '', email: 'judith@example.com.au' }),
+    )
+
+    expect(landline.reference).toMatch(/^\d+:/)
+    expect(email.reference).toMatch(/^\d+:/)
+  })
+
+  it('accepts every ordinary email address and catches the usual slips', async () => {
+    const emailProblem = async (email: string): Promise<boolean> => {
+      // A missing first name keeps each attempt from being sent; only whether email is flagged matters here.
+      const failure = await failureOf(s.booking.create(draft({ firstName: '', email })))
+      return fieldsOf(failure).includes('email')
+    }
+    const good = ['judith@example.com', 'j.bourke+vet@mail.example.com.au', ' judith@example.com ']
+    const bad = [
+      'judith@',
+      'judith@example',
+      '@example.com',
+      'judith bourke@example.com',
+      'judith@example.com au',
+      'judith@@example.com',
+      'judith@example.',
+    ]
+
+    for (const email of good) expect(await emailProblem(email), email).toBe(false)
+    for (const email of bad) expect(await emailProblem(email), email).toBe(true)
+  })
+
+  it('sends and records names and contacts without the spaces typed around them', async () => {
+    const padded = draft({
+      title: ' Ms ',
+      firstName: '  Judith ',
+      lastName: ' Bourke  ',
+      mobile: ' 0418976543 ',
+      phone: ' 02 9555 0101 ',
+      email: ' judith@example.com ',
+      patientName: ' Muffett ',
+      notes: '  Limping  ',
+    })
+
+    const confirmation = await s.booking.create(padded)
+
+    const trimmed = {
+      title: 'Ms',
+      firstName: 'Judith',
+      lastName: 'Bourke',
+      mobile: '0418976543',
+      phone: '02 9555 0101',
+      email: 'judith@example.com',
+      patientName: 'Muffett',
+      notes: 'Limping',
+    }
+    expect(confirmation.draft).toMatchObject(trimmed)
+    expect((await s.journal.find(confirmation.reference))?.draft).toMatchObject(trimmed)
+  })
+
+  it('offers only future alternatives, each as long as the type', async () => {
+    await s.booking.create(draft())
+    s.setNow('2019-02-15T12:05:00+11:00')
+
+    const failure = await failureOf(
+      s.booking.create(draft({ firstName: 'Olivia', lastName: 'Smith' })),
+    )
+
+    expect(startsOf(failure)).toEqual(['12:15', '12:45', '13:00'])
+    for (const alternative of failure.error.alternatives ?? []) {
+      expect(alternative.end - alternative.start).toBe(15 * 60_000)
+    }
+  })
+
   it('answers CONFLICT with the nearest free starts when the time was taken since the board loaded', async () => {
     await s.booking.create(draft())
 
@@ -245,6 +318,39 @@ describe('BookingService.get and cancel', () => {
       mobile: '0400111222',
       patientName: 'Biscuit',
       notes: 'Limping on the left fore',
+    })
+  })
+
+  it('looks up a booking made online or at another desk, with the server’s details alone', async () => {
+    const reference = await s.newClient().createBooking({
+      location: 98,
+      schedule: 136,
+      appointmentType: 66,
+      start: at('13:00'),
+      end: at('13:15'),
+      title: null,
+      firstName: 'Judith',
+      lastName: 'Bourke',
+      email: null,
+      phone: null,
+      mobile: '0418976543',
+      patientName: 'Muffett',
+      notes: 'Typed at the other desk',
+      user: null,
+    })
+
+    const found = await s.booking.get(reference)
+
+    expect(await s.journal.find(reference)).toBeNull()
+    expect(found).toMatchObject({
+      reference,
+      source: 'server',
+      start: at('13:00'),
+      end: at('13:15'),
+      firstName: 'Judith',
+      lastName: 'Bourke',
+      patientName: 'Muffett',
+      notes: null,
     })
   })
 

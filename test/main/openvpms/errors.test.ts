@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { errorForException, errorForStatus } from '../../../src/main/openvpms/errors'
+import { errorForException, errorForStatus, isHtml } from '../../../src/main/openvpms/errors'
 import type { FailedRequest } from '../../../src/main/openvpms/errors'
 
 const getLocations: FailedRequest = {
@@ -175,6 +175,17 @@ describe('errorForStatus', () => {
   })
 })
 
+describe('isHtml', () => {
+  it('takes a page for a page, but not an answer that merely contains a `<`', () => {
+    const json = (body: string) => ({ status: 200, mediaType: 'application/json', body })
+
+    expect(isHtml(json('  <!DOCTYPE html><html></html>'))).toBe(true)
+    expect(isHtml({ status: 200, mediaType: 'text/html', body: '' })).toBe(true)
+    expect(isHtml(json('[{"id":98,"name":"Vets <North>"}]'))).toBe(false)
+    expect(isHtml(text(400, 'Invalid notes: size must be < 5000'))).toBe(false)
+  })
+})
+
 describe('errorForException', () => {
   const fetchFailed = (code: string) =>
     Object.assign(new TypeError('fetch failed'), {
@@ -206,6 +217,9 @@ describe('errorForException', () => {
       'TLS',
     ],
     ['reset DELETE', deleteBooking, fetchFailed('ECONNRESET'), false, 'NETWORK'],
+    // No code at all proves nothing: not a certificate problem, and a POST may have arrived.
+    ['codeless GET', getLocations, new TypeError('fetch failed'), false, 'NETWORK'],
+    ['codeless POST', postBooking, new TypeError('fetch failed'), false, 'OUTCOME_UNKNOWN'],
   ])('%s → %s', (_name, request, thrown, timedOut, code) => {
     expect(errorForException(request, thrown, timedOut).code).toBe(code)
   })

@@ -120,12 +120,26 @@ describe('the booking reference answer', () => {
     expect(reference).toBe('391:a98f02c9-1a4b-11e6-be41-3dbaef689d97')
   })
 
+  it('reads the three-part reference the guide prints (`<id>:<customer>:<uuid>`) as a booking', async () => {
+    const server = await serve(
+      answerWith(201, 'text/plain', '603:3:be08f3c6-1afb-11e6-be41-3dbaef689d97'),
+    )
+
+    const reference = await clientFor(server.origin).createBooking(request)
+
+    expect(reference).toBe('603:3:be08f3c6-1afb-11e6-be41-3dbaef689d97')
+  })
+
   it.each([
     // Not a reference (a page, even a 201 one, may come from a proxy that passed the booking on), but the server
     // may have booked: the outcome is unknown, and the caller checks the time.
     [201, 'text/html', '<html>Created</html>', 'OUTCOME_UNKNOWN'],
     [201, 'text/plain', '', 'OUTCOME_UNKNOWN'],
     [201, 'text/plain', 'Booking created: 391', 'OUTCOME_UNKNOWN'],
+    // A reference inside other text is garbled, not a reference: the whole body must be one.
+    [201, 'text/plain', 'OK 391:a98f02c9-1a4b-11e6-be41-3dbaef689d97', 'OUTCOME_UNKNOWN'],
+    [201, 'text/plain', '391:a98f02c9-1a4b-11e6-be41-3dbaef689d97 created', 'OUTCOME_UNKNOWN'],
+    [201, 'text/plain', '391', 'OUTCOME_UNKNOWN'],
     [201, 'application/json', '{"free":[{"start":"2019-02', 'OUTCOME_UNKNOWN'],
     [200, 'text/plain', '391:a98f02c9-1a4b-11e6-be41-3dbaef689d97', 'OUTCOME_UNKNOWN'],
   ])('refuses a %i %s body %j', async (status, contentType, body, code) => {

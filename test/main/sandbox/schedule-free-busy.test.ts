@@ -53,8 +53,14 @@ const dataset = {
       end: '2026-03-03T10:10',
       status: 'COMPLETED',
     },
+    { id: 8, schedule: 30, appointmentType: 1, start: '2026-03-04T10:00', end: '2026-03-04T12:00' },
+    { id: 9, schedule: 30, appointmentType: 1, start: '2026-03-04T10:30', end: '2026-03-04T11:00' },
   ],
-  calendarBlocks: [{ schedule: 30, start: '2026-03-02T13:00', end: '2026-03-02T14:00' }],
+  calendarBlocks: [
+    { schedule: 30, start: '2026-03-02T13:00', end: '2026-03-02T14:00' },
+    { schedule: 30, start: '2026-03-04T14:00', end: '2026-03-04T16:00' },
+    { schedule: 30, start: '2026-03-04T14:15', end: '2026-03-04T14:45' },
+  ],
 }
 
 const t = (day: string, time: string, offset = '+11:00') => `2026-${day}T${time}:00.000${offset}`
@@ -94,6 +100,20 @@ describe('schedule free/busy (spec §5)', () => {
       range('03-02', '10:00', '11:15'),
       range('03-02', '13:00', '14:00'),
       range('03-02', '16:45', '17:00'),
+    ])
+  })
+
+  it('keeps an event nested inside a longer one busy to the longer one’s end', async () => {
+    const result = await freeBusy(30, '2026-03-04T00:00:00+11:00', '2026-03-05T00:00:00+11:00')
+
+    expect(result.free).toEqual([
+      range('03-04', '09:00', '10:00'),
+      range('03-04', '12:00', '14:00'),
+      range('03-04', '16:00', '17:00'),
+    ])
+    expect(result.busy).toEqual([
+      range('03-04', '10:00', '12:00'),
+      range('03-04', '14:00', '16:00'),
     ])
   })
 

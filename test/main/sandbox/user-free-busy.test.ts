@@ -33,10 +33,10 @@ const appointment = (
   end: `2026-03-${end}`,
   status,
 })
-const roster = (user: number, area: number, start: string, end: string) => ({
+const roster = (user: number, area: number, start: string, end: string, location = 1) => ({
   user,
   area,
-  location: 1,
+  location,
   start: `2026-03-${start}`,
   end: `2026-03-${end}`,
 })
@@ -45,7 +45,7 @@ const dataset = {
   timeZone: 'Australia/Sydney',
   users: [
     { id: 1, name: 'Api', login: 'api', password: 'secret' },
-    ...[10, 11, 12, 13, 14, 15, 16, 17].map(vet),
+    ...[10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20].map(vet),
   ],
   locations: [
     { id: 1, name: 'North', onlineBooking: true },
@@ -75,6 +75,14 @@ const dataset = {
     roster(15, 4, '02T09:00', '02T17:00'),
     roster(16, 1, '02T20:00', '03T04:00'),
     roster(17, 1, '02T09:00', '02T17:00'),
+    roster(18, 1, '02T09:00', '02T12:00'),
+    roster(18, 1, '02T13:00', '02T17:00', 2),
+    roster(19, 1, '02T09:00', '02T13:00'),
+    roster(19, 1, '02T12:00', '02T15:00'),
+    roster(19, 1, '02T10:00', '02T11:00'),
+    roster(19, 1, '02T15:00', '02T17:00'),
+    roster(20, 1, '02T09:00', '02T12:00'),
+    roster(20, 1, '02T13:00', '02T17:00'),
   ],
   appointments: [
     appointment(1, 10, 40, '02T11:00', '02T11:30'),
@@ -83,6 +91,7 @@ const dataset = {
     appointment(4, 12, 40, '02T09:30', '02T10:30'),
     appointment(5, 14, 41, '02T10:00', '02T10:30'),
     appointment(6, 17, 50, '03T08:00', '03T09:30'),
+    appointment(7, 20, 40, '02T11:00', '02T14:00'),
   ],
   calendarBlocks: [{ schedule: 40, start: '2026-03-02T12:00', end: '2026-03-02T13:00' }],
 }
@@ -227,6 +236,43 @@ describe('user free/busy (spec §6)', () => {
 
   it('ignores inactive roster areas and inactive schedules', async () => {
     expect(await freeBusy(15)).toEqual({ user: 15, free: [], busy: [] })
+  })
+
+  it('counts only the roster at the asked location: a shift at another one is not free time here', async () => {
+    expect(await freeBusy(18)).toEqual({
+      user: 18,
+      free: [span(40, ['02', '09:00'], ['02', '12:00'])],
+      busy: [
+        span(40, ['02', '00:00'], ['02', '09:00']),
+        span(40, ['02', '12:00'], ['03', '00:00']),
+      ],
+    })
+  })
+
+  it('joins overlapping, nested and touching shifts into one stretch of free time', async () => {
+    expect(await freeBusy(19)).toEqual({
+      user: 19,
+      free: [span(40, ['02', '09:00'], ['02', '17:00'])],
+      busy: [
+        span(40, ['02', '00:00'], ['02', '09:00']),
+        span(40, ['02', '17:00'], ['03', '00:00']),
+      ],
+    })
+  })
+
+  it('takes an appointment spanning the gap between two shifts out of both', async () => {
+    expect(await freeBusy(20)).toEqual({
+      user: 20,
+      free: [
+        span(40, ['02', '09:00'], ['02', '11:00']),
+        span(40, ['02', '14:00'], ['02', '17:00']),
+      ],
+      busy: [
+        span(40, ['02', '00:00'], ['02', '09:00']),
+        span(40, ['02', '11:00'], ['02', '14:00']),
+        span(40, ['02', '17:00'], ['03', '00:00']),
+      ],
+    })
   })
 
   it('splits a roster crossing midnight into the two days', async () => {
