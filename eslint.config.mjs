@@ -14,6 +14,8 @@ export default tseslint.config(
       'playwright-report/**',
       '.test-reports/**',
       'docs/**',
+      'reports/**',
+      '.stryker-tmp/**',
     ],
   },
   js.configs.recommended,
