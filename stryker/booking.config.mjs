@@ -1,6 +1,7 @@
 import { group } from './group.mjs'
 
+// The service and the draft rules it shares with the form (names, email, phone, lengths, trimming).
 export default group('booking', {
-  mutate: ['src/main/booking/service.ts'],
-  testFiles: ['test/main/booking/service.test.ts'],
+  mutate: ['src/main/booking/service.ts', 'src/shared/booking-draft.ts'],
+  testFiles: ['test/main/booking/service.test.ts', 'test/shared/booking-draft.test.ts'],
 })

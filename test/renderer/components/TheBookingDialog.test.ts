@@ -1,12 +1,13 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { fail, ok } from '../../../src/shared/result'
+import { fail, ok, type Result } from '../../../src/shared/result'
+import type { BookingConfirmation } from '../../../src/shared/domain'
 import TheBookingDialog from '../../../src/renderer/src/components/TheBookingDialog.vue'
 import { useBookingStore } from '../../../src/renderer/src/stores/booking'
 import { useCalendarStore } from '../../../src/renderer/src/stores/calendar'
 import { useClinicStore } from '../../../src/renderer/src/stores/clinic'
-import { createFakeApi, type FakeApi } from '../helpers/fake-api'
+import { createFakeApi, deferred, type FakeApi } from '../helpers/fake-api'
 import { installApi } from '../helpers/api-module'
 import { at, dayView, mainClinic, mainDetails, suggestionAt } from '../helpers/fixtures'
 
@@ -115,6 +116,26 @@ describe('TheBookingDialog', () => {
     expect(alternative.text()).toBe('Fri 15 Feb 2030 11:30 · Main Appointment Schedule')
     expect((wrapper.find('#booking-firstName').element as HTMLInputElement).value).toBe('Judith')
     expect(wrapper.find('.fd-summary').text()).toContain('11:30–11:45')
+  })
+
+  it('disables Confirm while the booking is on its way, so a double click or Enter sends it once', async () => {
+    const answer = deferred<Result<BookingConfirmation>>()
+    fake.answer({ 'booking:create': () => answer.promise })
+    const wrapper = await openForm()
+    await wrapper.findAll('.fd-type')[0]!.trigger('click')
+    await wrapper.find('#booking-firstName').setValue('Judith')
+    await wrapper.find('#booking-lastName').setValue('Bourke')
+
+    await wrapper.find('form').trigger('submit')
+    await wrapper.find('form').trigger('submit')
+    const confirm = wrapper.find('button[type="submit"]')
+    const whileSending = { disabled: confirm.attributes('disabled'), text: confirm.text() }
+    answer.resolve(fail('CONFLICT', 'Taken.'))
+    await flushPromises()
+
+    expect(whileSending).toEqual({ disabled: '', text: 'Booking…' })
+    expect(wrapper.find('.fd-progress').exists()).toBe(false)
+    expect(fake.callsTo('booking:create')).toHaveLength(1)
   })
 
   it('lists a server error about a field the form does not show', async () => {

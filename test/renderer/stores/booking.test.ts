@@ -1,12 +1,12 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { isProxy } from 'vue'
-import type { BookingDraft } from '../../../src/shared/domain'
-import { fail, ok } from '../../../src/shared/result'
+import type { BookingConfirmation, BookingDraft } from '../../../src/shared/domain'
+import { fail, ok, type Result } from '../../../src/shared/result'
 import { useBookingStore } from '../../../src/renderer/src/stores/booking'
 import { useCalendarStore } from '../../../src/renderer/src/stores/calendar'
 import { useClinicStore } from '../../../src/renderer/src/stores/clinic'
-import { createFakeApi, type FakeApi } from '../helpers/fake-api'
+import { createFakeApi, deferred, type FakeApi } from '../helpers/fake-api'
 import { installApi } from '../helpers/api-module'
 import { at, dayView, mainClinic, mainDetails, suggestionAt } from '../helpers/fixtures'
 
@@ -236,5 +236,172 @@ describe('booking store', () => {
       expect(localStorage.getItem('frontdesk.bookingDraft')).toBeNull()
       expect(localStorage.getItem('frontdesk.bookingDraft.setAside')).toBe(kept)
     }
+  })
+
+  it('sends one booking however often Confirm is pressed while it is on its way', async () => {
+    await openDay()
+    const booking = useBookingStore()
+    const answer = deferred<Result<BookingConfirmation>>()
+    fake.answer({ 'booking:create': () => answer.promise })
+    booking.begin({ scheduleId: 136, start: at(DAY, '09:00'), end: at(DAY, '09:15') })
+    booking.chooseType(66)
+    fillCustomer()
+
+    const first = booking.submit()
+    const statusWhileSending = booking.status
+    const second = await booking.submit()
+    answer.resolve(
+      ok({
+        reference: '1234:0d3f0b5e-1afb-11e6-be41-3dbaef689d97',
+        draft: booking.draft!,
+        createdAt: 1,
+      }),
+    )
+
+    expect(statusWhileSending).toBe('loading')
+    expect(second).toBe(false)
+    expect(await first).toBe(true)
+    expect(fake.callsTo('booking:create')).toHaveLength(1)
+  })
+
+  it('refuses a mobile or phone number the server would cut short, beside the field', async () => {
+    await openDay()
+    const booking = useBookingStore()
+    booking.begin({ scheduleId: 136, start: at(DAY, '09:00'), end: at(DAY, '09:15') })
+    booking.chooseType(66)
+    fillCustomer()
+    booking.update({ mobile: '0418 976 543 ext 2', phone: '02/9555 0101' })
+
+    const sent = await booking.submit()
+
+    expect(sent).toBe(false)
+    expect(fake.callsTo('booking:create')).toEqual([])
+    expect(booking.fieldErrors.map((problem) => problem.field)).toEqual(['mobile', 'phone'])
+  })
+
+  it('checks the chosen clinician’s availability, not another clinician’s', async () => {
+    const day = dayView(DAY)
+    const always = { 136: [{ start: at(DAY, '09:00'), end: at(DAY, '17:00') }] }
+    fake.answer({
+      'calendar:loadDay': () =>
+        ok({
+          ...day,
+          clinicians: [
+            { clinicianId: 1159, free: always, busy: [], available: always },
+            ...day.clinicians,
+          ],
+        }),
+    })
+    await openDay()
+    const booking = useBookingStore()
+    booking.begin({ scheduleId: 136, start: at(DAY, '09:00'), end: at(DAY, '09:15') })
+    booking.chooseType(66)
+    fillCustomer()
+
+    booking.update({ clinicianId: 1158 })
+    await booking.submit()
+    const turner = booking.fieldErrors.map((problem) => problem.field)
+    booking.update({ clinicianId: 1159 })
+    fake.answer({
+      'booking:create': ({ draft }) =>
+        ok({ reference: '1234:0d3f0b5e-1afb-11e6-be41-3dbaef689d97', draft, createdAt: 1 }),
+    })
+    const barton = await booking.submit()
+
+    expect(turner).toEqual(['clinicianId'])
+    expect(barton).toBe(true)
+  })
+
+  it('closing keeps the unsent form for Resume; closing while sending keeps it sending', async () => {
+    await openDay()
+    const booking = useBookingStore()
+    booking.begin({ scheduleId: 136, start: at(DAY, '09:00'), end: at(DAY, '09:15') })
+    booking.chooseType(66)
+    fillCustomer()
+    booking.update({ email: 'judith at example' })
+    await booking.submit()
+
+    booking.close()
+    const closed = { phase: booking.phase, errors: booking.fieldErrors.length }
+    booking.resume()
+
+    expect(closed).toEqual({ phase: 'closed', errors: 0 })
+    expect(booking.phase).toBe('form')
+    expect(booking.draft).toMatchObject({ firstName: 'Judith', email: 'judith at example' })
+
+    const answer = deferred<Result<BookingConfirmation>>()
+    fake.answer({ 'booking:create': () => answer.promise })
+    booking.update({ email: '' })
+    const sending = booking.submit()
+    booking.close()
+    expect(booking.status).toBe('loading')
+    answer.resolve(fail('CONFLICT', 'Taken.'))
+    await sending
+  })
+
+  it('Resume does nothing without an unsent form', () => {
+    const booking = useBookingStore()
+
+    booking.resume()
+
+    expect(booking.phase).toBe('closed')
+  })
+
+  it('a discarded form is gone, also after a restart', async () => {
+    await openDay()
+    const booking = useBookingStore()
+    booking.begin({ scheduleId: 136, start: at(DAY, '09:00'), end: at(DAY, '09:15') })
+    booking.chooseType(66)
+    fillCustomer()
+    booking.update({ email: 'judith at example' })
+    await booking.submit()
+
+    booking.discard()
+    setActivePinia(createPinia())
+    const restarted = useBookingStore()
+
+    expect([booking.phase, booking.draft, booking.selection, booking.error]).toEqual([
+      'closed',
+      null,
+      null,
+      null,
+    ])
+    expect(booking.fieldErrors).toEqual([])
+    expect(restarted.phase).toBe('closed')
+    expect(restarted.draft).toBeNull()
+  })
+
+  it('signing out forgets the customer, the reference and the notice, so the next person starts clean', async () => {
+    localStorage.setItem('frontdesk.bookingDraft', '{"phase":"form","draft":{"firstName":"Ju')
+    setActivePinia(createPinia())
+    await openDay()
+    const booking = useBookingStore()
+    fake.answer({
+      'booking:create': ({ draft }) =>
+        ok({ reference: '1234:0d3f0b5e-1afb-11e6-be41-3dbaef689d97', draft, createdAt: 1 }),
+    })
+    booking.begin({ scheduleId: 136, start: at(DAY, '09:00'), end: at(DAY, '09:15') })
+    booking.chooseType(66)
+    fillCustomer()
+    await booking.submit()
+    booking.begin({ scheduleId: 136, start: at(DAY, '10:00'), end: at(DAY, '10:15') })
+    booking.chooseType(66)
+    booking.update({ firstName: 'Olivia', email: 'olivia at example' })
+    await booking.submit()
+
+    booking.$reset()
+    setActivePinia(createPinia())
+    const next = useBookingStore()
+
+    expect([booking.phase, booking.draft, booking.selection, booking.confirmation]).toEqual([
+      'closed',
+      null,
+      null,
+      null,
+    ])
+    expect([booking.notice, booking.error, booking.status]).toEqual([null, null, 'idle'])
+    expect(booking.fieldErrors).toEqual([])
+    expect(next.draft).toBeNull()
+    expect(next.phase).toBe('closed')
   })
 })
