@@ -81,6 +81,15 @@ async function start(): Promise<void> {
   mainWindow = createWindow()
 }
 
+// A development run (npm start, npm run dev) gets its own user-data folder, logs and single-instance lock (the lock
+// lives in the user-data folder): it runs beside the installed app instead of quitting at once, and never touches
+// the clinic's settings, demo clinic or booking journal.
+if (!app.isPackaged) {
+  const userData = join(app.getPath('appData'), `${app.getName()} (development)`)
+  app.setPath('userData', userData)
+  app.setAppLogsPath(join(userData, 'logs'))
+}
+
 // Two instances would share the demo clinic's state file and the settings: focus the first instead.
 if (!app.requestSingleInstanceLock()) {
   app.quit()

@@ -52,6 +52,8 @@ const electron = vi.hoisted(() => {
       isPackaged: true,
       getPath: () => userData.dir,
       requestSingleInstanceLock: () => true,
+      setPath: vi.fn(),
+      setAppLogsPath: vi.fn(),
       enableSandbox: vi.fn(),
       on: (name: string, listener: Listener) => void appListeners.set(name, listener),
       whenReady: () => ready,
@@ -159,6 +161,11 @@ describe('the Electron composition root', () => {
     )) as Result<unknown>
 
     expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  it('an installed app keeps the default user-data folder and its single-instance lock', () => {
+    expect(electron.module.app.setPath).not.toHaveBeenCalled()
+    expect(electron.module.app.setAppLogsPath).not.toHaveBeenCalled()
   })
 
   it('refuses every permission and sets the CSP header on responses', () => {
