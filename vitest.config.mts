@@ -36,6 +36,16 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          // Packs the built app (out/) with electron-builder: run after `npm run build` (npm test does).
+          name: 'packaging',
+          environment: 'node',
+          include: ['test/packaging/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         resolve: { alias },
         test: {
           // Needs a Secret Service: run through scripts/with-keyring.sh (npm test does).

@@ -1,12 +1,31 @@
-// Draws the app icon (a calendar page on a teal tile, one booked slot marked) and writes build/icon.png (512×512),
-// build/icon.ico (256×256 PNG entry, Windows Vista+) and build/icon.icns (512 and 1024 PNG entries).
-// Pure Node (zlib): no ImageMagick needed. Run: node build/generate-icons.mjs
-import { writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+// Draws the app icon (a calendar page on a teal tile, one booked slot marked) from one drawing at every size and
+// writes build/icon.png (512×512, Linux), build/icon.ico (16–256, Windows) and build/icon.icns (16–1024 with the
+// @2x entries, macOS). The ico and icns containers are written by @shockpkg/icon-encoder.
+// Run: node build/generate-icons.mjs [output folder, default build/]
+import { IconIcns, IconIco } from '@shockpkg/icon-encoder'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { deflateSync } from 'node:zlib'
 
-const here = dirname(fileURLToPath(import.meta.url))
+const out = resolve(process.argv[2] ?? dirname(fileURLToPath(import.meta.url)))
+mkdirSync(out, { recursive: true })
+
+/** Every size the Windows shell asks for, from the 16 px title bar to the 256 px tile view. */
+const icoSizes = [16, 20, 24, 32, 40, 48, 64, 96, 128, 256]
+/** Every icns entry macOS reads (its iconutil set), with its size in pixels. */
+const icnsEntries = [
+  ['ic04', 16],
+  ['ic05', 32],
+  ['ic11', 32], // 16@2x
+  ['ic12', 64], // 32@2x
+  ['ic07', 128],
+  ['ic13', 256], // 128@2x
+  ['ic08', 256],
+  ['ic14', 512], // 256@2x
+  ['ic09', 512],
+  ['ic10', 1024], // 512@2x
+]
 
 // Signed distance to a rounded rectangle centred at (cx, cy), half-size (hw, hh), corner radius r.
 const roundedRect = (x, y, cx, cy, hw, hh, r) => {
@@ -46,6 +65,7 @@ function shade(u, v) {
   return white
 }
 
+/** The drawing at size × size pixels, as RGBA. */
 function render(size) {
   const samples = 4 // 4×4 supersampling for smooth edges
   const rgba = Buffer.alloc(size * size * 4)
@@ -75,7 +95,7 @@ function render(size) {
       rgba[i + 3] = Math.round((255 * a) / (samples * samples))
     }
   }
-  return png(size, rgba)
+  return { width: size, height: size, data: rgba }
 }
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
@@ -98,7 +118,7 @@ function chunk(type, data) {
   return Buffer.concat([length, body, crc])
 }
 
-function png(size, rgba) {
+function png({ width: size, data: rgba }) {
   const header = Buffer.alloc(13)
   header.writeUInt32BE(size, 0)
   header.writeUInt32BE(size, 4)
@@ -115,41 +135,20 @@ function png(size, rgba) {
   ])
 }
 
-function ico(png256) {
-  const header = Buffer.alloc(6 + 16)
-  header.writeUInt16LE(0, 0)
-  header.writeUInt16LE(1, 2) // icon
-  header.writeUInt16LE(1, 4) // one image
-  header[6] = 0 // width 256
-  header[7] = 0 // height 256
-  header.writeUInt16LE(1, 10) // planes
-  header.writeUInt16LE(32, 12) // bits per pixel
-  header.writeUInt32LE(png256.length, 14)
-  header.writeUInt32LE(22, 18)
-  return Buffer.concat([header, png256])
+const images = new Map()
+const image = (size) => {
+  if (!images.has(size)) images.set(size, render(size))
+  return images.get(size)
 }
 
-function icns(entries) {
-  const blocks = entries.map(([type, data]) => {
-    const head = Buffer.alloc(8)
-    head.write(type, 0, 'ascii')
-    head.writeUInt32BE(data.length + 8, 4)
-    return Buffer.concat([head, data])
-  })
-  const head = Buffer.alloc(8)
-  head.write('icns', 0, 'ascii')
-  head.writeUInt32BE(8 + blocks.reduce((sum, b) => sum + b.length, 0), 4)
-  return Buffer.concat([head, ...blocks])
-}
+const ico = new IconIco()
+// null: the encoder's choice, bitmaps below 64 px (older Windows code paths read only those), PNG above.
+for (const size of icoSizes) await ico.addFromRgba(image(size), null)
+const icns = new IconIcns()
+icns.toc = true
+for (const [type, size] of icnsEntries) await icns.addFromRgba(image(size), [type])
 
-const png512 = render(512)
-writeFileSync(join(here, 'icon.png'), png512)
-writeFileSync(join(here, 'icon.ico'), ico(render(256)))
-writeFileSync(
-  join(here, 'icon.icns'),
-  icns([
-    ['ic09', png512],
-    ['ic10', render(1024)],
-  ]),
-)
-console.log('wrote build/icon.png, build/icon.ico, build/icon.icns')
+writeFileSync(join(out, 'icon.png'), png(image(512)))
+writeFileSync(join(out, 'icon.ico'), ico.encode())
+writeFileSync(join(out, 'icon.icns'), icns.encode())
+console.log(`wrote icon.png, icon.ico and icon.icns in ${out}`)

@@ -50,6 +50,11 @@ const suites = [
   },
   { name: 'build for end-to-end', command: ['npx', 'electron-vite', 'build'] },
   {
+    name: 'packaging (electron-builder on the build, against a stand-in Electron)',
+    command: ['npx', 'vitest', 'run', '--project', 'packaging', ...vitestJson('packaging.json')],
+    report: 'packaging.json',
+  },
+  {
     name: 'end-to-end (Chromium)',
     command: ['npx', 'playwright', 'test'],
     report: 'e2e.json',

@@ -21,16 +21,27 @@ describe('electron-builder.yml', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false,
+      resetAdHocDarwinSignature: true,
     })
     expect(config.files).toEqual([{ filter: ['out/**', 'package.json'] }])
   })
 
-  it('builds for Windows (NSIS), macOS (dmg) and Linux (AppImage, deb)', async () => {
+  it('the same validation refuses a misspelt option, so a pass above means something', async () => {
+    const config = await getConfig(root, null, null)
+    const misspelt = { ...config, linux: { ...config.linux, catgory: 'Office' } }
+
+    await expect(validateConfiguration(misspelt, new DebugLogger(false))).rejects.toThrow(
+      /configuration\.linux /,
+    )
+  })
+
+  it('builds for Windows (NSIS), macOS (a dmg for Apple Silicon and one for Intel) and Linux (deb, rpm)', async () => {
     const config = await getConfig(root, null, null)
 
     expect(config.win?.target).toEqual(['nsis'])
-    expect(config.mac?.target).toEqual(['dmg'])
-    expect(config.linux?.target).toEqual(['AppImage', 'deb'])
+    expect(config.mac?.target).toEqual([{ target: 'dmg', arch: ['arm64', 'x64'] }])
+    // No AppImage: Ubuntu 24.04+'s AppArmor stops its sandbox at start; the deb installs a profile (issue #19).
+    expect(config.linux?.target).toEqual(['deb', 'rpm'])
   })
 
   it('has its icons in build/, the PNG 512×512', () => {
