@@ -33,6 +33,8 @@ function pageApi(): string {
 export interface Desk {
   readonly core: AppCore
   readonly page: Page
+  /** The core's user-data folder (settings, journals, demo state). */
+  readonly userDataDir: string
   /** Opens the app (after any setup through `core`). */
   open(): Promise<void>
   /** Starts a sandbox owned by the test (stopped after it). */
@@ -101,6 +103,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const desk: Desk = {
       core,
       page,
+      userDataDir,
       open: async () => {
         await page.goto(server.url)
         await expect(page.locator('.fd-column').first()).toBeVisible()
