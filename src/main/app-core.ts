@@ -7,14 +7,8 @@ import { rename } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ChannelName, EventName, PayloadOf } from '../shared/ipc-contract'
 import type { Result } from '../shared/result'
-import { BookingJournal } from './booking/journal'
-import { bookingHandlers, seriesHandlers } from './booking/ipc'
-import { SeriesService } from './booking/series'
-import { BookingService } from './booking/service'
 import { calendarHandlers } from './calendar/ipc'
-import { CalendarService } from './calendar/service'
 import { clinicHandlers } from './clinic/ipc'
-import { ClinicService } from './clinic/service'
 import type { CredentialStore } from './credentials'
 import { createDispatcher, type Handlers, type Logger } from './ipc/handle'
 import { clientLog } from './log'
@@ -23,6 +17,7 @@ import { PREFERENCES_FILE, readPreferences } from './preferences'
 import { startSandbox, type RunningSandbox, type SandboxOptions } from './sandbox'
 import { sessionHandlers } from './session/ipc'
 import { SessionService, type DemoServer } from './session/service'
+import { createEvents, createServices } from './services'
 
 /** What the app core needs from its host. */
 export interface AppCoreOptions {
@@ -100,53 +95,33 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         },
         log,
       ),
-    onChange: (status) => {
-      // The services' caches belong to the previous connection: drop them before anyone asks again.
-      clinic.reset()
-      calendar.reset()
-      for (const each of allDesks()) each.booking.reset()
-      events.emit('session:changed', status)
-      // The journal shown is now the other connection's.
-      void desk()
-        .journal.list()
-        .then((entries) => events.emit('booking:journalChanged', entries))
-        .catch((error: unknown) => log.warn('journal: could not list', { error: String(error) }))
-    },
+    onChange: (status) => events.emit('session:changed', status),
     log,
   })
-  const getClient = (): OpenVpmsClient => session.getClient()
-
-  const clinic = new ClinicService({ getClient, log })
-  const calendar = new CalendarService({ getClient, clinic, emit: events.emit, now, log })
+  const services = createServices({
+    getClient: () => session.getClient(),
+    events,
+    now,
+    log,
+    journalDir: options.userDataDir,
+    journal: { retentionDays: preferences.journalRetentionDays },
+  })
+  const { clinic, calendar } = services
   // One journal for the demo and one per clinic server and account: practice bookings never show up as a
   // clinic's, nor one clinic's as another's.
-  const bookingDesk = (file: string) => {
-    const journal = new BookingJournal({
-      file: join(options.userDataDir, file),
-      emit: events.emit,
-      log,
-      now,
-      retentionDays: preferences.journalRetentionDays,
-    })
-    const booking = new BookingService({ getClient, clinic, calendar, journal, now, log })
-    const series = new SeriesService({ getClient, booking, journal, now, log })
-    return {
-      journal,
-      booking,
-      handlers: { ...bookingHandlers(booking), ...seriesHandlers(series) },
-    }
-  }
-  const demoDesk = bookingDesk(userDataFiles.demoJournal)
-  const clinicDesks = new Map<string, ReturnType<typeof bookingDesk>>()
-  const allDesks = () => [demoDesk, ...clinicDesks.values()]
   const desk = () => {
     const { mode, serverUrl, username } = session.status()
-    if (mode === 'demo') return demoDesk
-    const file = clinicJournalFile(serverUrl, username)
-    let found = clinicDesks.get(file)
-    if (!found) clinicDesks.set(file, (found = bookingDesk(file)))
-    return found
+    return services.deskFor(
+      mode === 'demo' ? userDataFiles.demoJournal : clinicJournalFile(serverUrl, username),
+    )
   }
+  // The journal shown is now the other connection's (the services have already dropped their caches).
+  events.on('session:changed', () => {
+    void desk()
+      .journal.list()
+      .then((entries) => events.emit('booking:journalChanged', entries))
+      .catch((error: unknown) => log.warn('journal: could not list', { error: String(error) }))
+  })
 
   const handlers: Handlers = {
     ...sessionHandlers(session),
@@ -181,9 +156,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     demoSandbox: () => session.demo(),
     close: async () => {
       // Let background loads and journal writes settle before the demo server they may be talking to stops.
-      calendar.reset()
-      await calendar.whenIdle()
-      await Promise.all(allDesks().map((each) => each.journal.flushed()))
+      await services.settle()
       await session.close()
     },
   }
@@ -211,32 +184,5 @@ async function startDemoClinic(
     return Object.assign(sandbox, {
       startNotice: `The demo clinic's saved practice bookings could not be read, so it started afresh (the old file is kept as ${basename(aside)}).`,
     })
-  }
-}
-
-interface Events {
-  emit<E extends EventName>(event: E, payload: PayloadOf<E>): void
-  on<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void
-}
-
-function createEvents(log: Logger): Events {
-  const listeners = new Map<EventName, Set<(payload: never) => void>>()
-  return {
-    emit(event, payload) {
-      for (const listener of listeners.get(event) ?? []) {
-        try {
-          ;(listener as (payload: unknown) => void)(payload)
-        } catch (error) {
-          // A failing listener (a closed window) must not break the service that emitted.
-          log.error('event listener failed', { event, error: String(error) })
-        }
-      }
-    },
-    on(event, listener) {
-      const set = listeners.get(event) ?? new Set()
-      listeners.set(event, set)
-      set.add(listener)
-      return () => void set.delete(listener)
-    },
   }
 }

@@ -2,14 +2,15 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { BookingJournal } from '../../../src/main/booking/journal'
-import { SeriesService } from '../../../src/main/booking/series'
-import { BookingService, type BookingDeps } from '../../../src/main/booking/service'
-import { CalendarService } from '../../../src/main/calendar/service'
-import { ClinicService } from '../../../src/main/clinic/service'
+import type { BookingJournal } from '../../../src/main/booking/journal'
+import type { SeriesService } from '../../../src/main/booking/series'
+import type { BookingDeps, BookingService } from '../../../src/main/booking/service'
+import type { CalendarService } from '../../../src/main/calendar/service'
+import type { ClinicService } from '../../../src/main/clinic/service'
 import { OpenVpmsClient, type ClientConfig } from '../../../src/main/openvpms/client'
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../src/main/sandbox'
-import type { EventName, PayloadOf } from '../../../src/shared/ipc-contract'
+import { createEvents, createServices } from '../../../src/main/services'
+import type { EventName } from '../../../src/shared/ipc-contract'
 import { AppFailure } from '../../../src/shared/result'
 
 /** The sandbox clock for the seed's guide examples: the day before 2019-02-15, 09:00 in Sydney. */
@@ -44,7 +45,7 @@ export interface Services {
   close(): Promise<void>
 }
 
-/** Starts a sandbox and the services on it. */
+/** Starts a sandbox and the services on it, composed as the app composes them. */
 export async function startServices(
   options: {
     now?: string
@@ -71,23 +72,26 @@ export async function startServices(
     throw new AppFailure({ code: 'NOT_CONNECTED', message: 'Not connected.' })
   }
   const events: Emitted[] = []
-  const emit = <E extends EventName>(event: E, payload: PayloadOf<E>): void =>
-    void events.push({ event, payload })
+  const bus = createEvents()
+  const recorded = {
+    ...bus,
+    emit: ((event, payload) => {
+      events.push({ event, payload })
+      bus.emit(event, payload)
+    }) satisfies typeof bus.emit,
+  }
   let nowMs = Date.parse(nowIso)
   const now = (): number => nowMs
 
-  const clinic = new ClinicService({ getClient })
-  const calendar = new CalendarService({ getClient, clinic, emit, now })
-  const journal = new BookingJournal({ file: join(dir, 'booking-journal.json'), emit, now })
-  const booking = new BookingService({
+  const services = createServices({
     getClient,
-    clinic,
-    calendar,
-    journal,
+    events: recorded,
     now,
-    ...options.booking,
+    journalDir: dir,
+    booking: options.booking,
   })
-  const series = new SeriesService({ getClient, booking, journal, now })
+  const { clinic, calendar } = services
+  const { journal, booking, series } = services.deskFor('booking-journal.json')
   return {
     sandbox,
     clinic,
@@ -104,8 +108,7 @@ export async function startServices(
     setClient: (client) => void (current = client),
     close: async () => {
       booking.reset()
-      await calendar.whenIdle()
-      await journal.flushed()
+      await services.settle()
       await sandbox.close()
       await rm(dir, { recursive: true, force: true })
     },

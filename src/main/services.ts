@@ -1,0 +1,129 @@
+// The services and the event bus they share, composed one way for the app core and for the service tests. They
+// follow the connection through the bus's own `session:changed`: whoever changes the session only says so.
+import { join } from 'node:path'
+import type { EventName, PayloadOf } from '../shared/ipc-contract'
+import { bookingHandlers, seriesHandlers } from './booking/ipc'
+import { BookingJournal, type JournalDeps } from './booking/journal'
+import { SeriesService } from './booking/series'
+import { BookingService, type BookingDeps } from './booking/service'
+import { CalendarService } from './calendar/service'
+import { ClinicService } from './clinic/service'
+import type { Logger } from './ipc/handle'
+import type { OpenVpmsClient } from './openvpms/client'
+
+/** Main→renderer events inside main: services emit them, the window (and the services themselves) listen. */
+export interface Events {
+  emit<E extends EventName>(event: E, payload: PayloadOf<E>): void
+  on<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void
+}
+
+/** An event bus whose failing listener (a closed window) never breaks the service that emitted. */
+export function createEvents(log?: Logger): Events {
+  const listeners = new Map<EventName, Set<(payload: never) => void>>()
+  return {
+    emit(event, payload) {
+      for (const listener of listeners.get(event) ?? []) {
+        try {
+          ;(listener as (payload: unknown) => void)(payload)
+        } catch (error) {
+          log?.error('event listener failed', { event, error: String(error) })
+        }
+      }
+    },
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set()
+      listeners.set(event, set)
+      set.add(listener)
+      return () => void set.delete(listener)
+    },
+  }
+}
+
+/** What the services are built from. */
+export interface ServicesDeps {
+  /** The client of the current connection (throws NOT_CONNECTED without one). */
+  readonly getClient: () => OpenVpmsClient
+  readonly events: Events
+  readonly now: () => number
+  readonly log?: Logger
+  /** The folder the booking journals live in. */
+  readonly journalDir: string
+  readonly journal?: Pick<JournalDeps, 'retentionDays'>
+  readonly booking?: Pick<BookingDeps, 'recheckDelaysMs'>
+}
+
+/** One booking journal with the booking and course services that write it, and their IPC handlers. */
+export interface BookingDesk {
+  readonly journal: BookingJournal
+  readonly booking: BookingService
+  readonly series: SeriesService
+  readonly handlers: ReturnType<typeof bookingHandlers> & ReturnType<typeof seriesHandlers>
+}
+
+/** The services of the app. */
+export interface Services {
+  readonly clinic: ClinicService
+  readonly calendar: CalendarService
+  /** The booking desk of one journal file (made on first use, then the same one). */
+  deskFor(file: string): BookingDesk
+  /** Every desk made so far. */
+  desks(): readonly BookingDesk[]
+  /** Lets background loads and journal writes settle. */
+  settle(): Promise<void>
+}
+
+/** Builds the services; a `session:changed` on the bus drops what they cached for the previous connection. */
+export function createServices(deps: ServicesDeps): Services {
+  const { getClient, events, now, log } = deps
+  const clinic = new ClinicService({ getClient, log })
+  const calendar = new CalendarService({ getClient, clinic, emit: events.emit, now, log })
+  const desks = new Map<string, BookingDesk>()
+
+  function deskFor(file: string): BookingDesk {
+    const found = desks.get(file)
+    if (found) return found
+    const journal = new BookingJournal({
+      file: join(deps.journalDir, file),
+      emit: events.emit,
+      log,
+      now,
+      ...deps.journal,
+    })
+    const booking = new BookingService({
+      getClient,
+      clinic,
+      calendar,
+      journal,
+      now,
+      log,
+      ...deps.booking,
+    })
+    const series = new SeriesService({ getClient, booking, journal, now, log })
+    const made = {
+      journal,
+      booking,
+      series,
+      handlers: { ...bookingHandlers(booking), ...seriesHandlers(series) },
+    }
+    desks.set(file, made)
+    return made
+  }
+
+  events.on('session:changed', () => {
+    clinic.reset()
+    calendar.reset()
+    for (const desk of desks.values()) desk.booking.reset()
+  })
+
+  return {
+    clinic,
+    calendar,
+    deskFor,
+    desks: () => [...desks.values()],
+    settle: async () => {
+      calendar.reset()
+      await calendar.whenIdle()
+      await Promise.all([...desks.values()].map((desk) => desk.journal.flushed()))
+    },
+  }
+}
