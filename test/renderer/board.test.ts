@@ -120,6 +120,19 @@ describe('columnEvents', () => {
   })
 })
 
+describe('columnEvents past', () => {
+  it('draws the part of today already gone as past, after free and busy', () => {
+    const view = dayView(DAY)
+    const past = { start: view.bounds.start, end: at(DAY, '10:00') }
+
+    const events = columnEvents(view.schedules[0]!, [], past)
+
+    const drawn = events.find((event) => (event.classNames as string[]).includes('fd-past'))
+    expect(drawn).toMatchObject({ start: past.start, end: past.end, display: 'background' })
+    expect(events.indexOf(drawn!)).toBe(events.length - 1)
+  })
+})
+
 describe('selectionAllowed', () => {
   const free = [
     { start: at(DAY, '09:00'), end: at(DAY, '10:45') },

@@ -113,10 +113,11 @@ export interface ShownClinician {
   readonly lane: number
 }
 
-/** Background events of one column: free, busy, and the shown clinicians' available bands. */
+/** Background events of one column: free, busy, the past part of today, and the shown clinicians' bands. */
 export function columnEvents(
   schedule: ScheduleDay,
   shown: readonly ShownClinician[],
+  past: Range | null = null,
 ): EventInput[] {
   const events: EventInput[] = []
   for (const range of schedule.free)
@@ -136,6 +137,14 @@ export function columnEvents(
       title: 'Booked',
     })
   }
+  // Time already gone is drawn as such over free and busy: it is never offered (selectionAllowed).
+  if (past && past.end > past.start)
+    events.push({
+      start: past.start,
+      end: past.end,
+      display: 'background',
+      classNames: ['fd-past'],
+    })
   for (const clinician of shown) {
     for (const range of clinician.day.available[schedule.scheduleId] ?? []) {
       events.push({

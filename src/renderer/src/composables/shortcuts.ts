@@ -2,7 +2,15 @@ import { onBeforeUnmount, onMounted } from 'vue'
 
 /** What a shortcut does. */
 export type ShortcutAction =
-  'newBooking' | 'search' | 'lookup' | 'today' | 'previousDay' | 'nextDay' | 'help'
+  | 'newBooking'
+  | 'search'
+  | 'lookup'
+  | 'today'
+  | 'previousDay'
+  | 'nextDay'
+  | 'board'
+  | 'bookWith'
+  | 'help'
 
 const keys: Readonly<Record<string, ShortcutAction>> = {
   n: 'newBooking',
@@ -16,6 +24,10 @@ const keys: Readonly<Record<string, ShortcutAction>> = {
   '[': 'previousDay',
   ArrowRight: 'nextDay',
   ']': 'nextDay',
+  s: 'board',
+  S: 'board',
+  b: 'bookWith',
+  B: 'bookWith',
   '?': 'help',
 }
 

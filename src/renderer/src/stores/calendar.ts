@@ -138,6 +138,7 @@ export const useCalendarStore = defineStore('calendar', () => {
     error: dayRequest.error,
     shownClinicians,
     bookingClinicianId,
+    now,
     today,
     isToday,
     stale,
