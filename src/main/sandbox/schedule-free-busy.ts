@@ -69,19 +69,17 @@ export function scheduleFreeBusy(
     const events = clinic.eventsOn(schedule.id, clinic.zone.dayKey(date)).filter(isBusy)
 
     let freeStart = min
-    let trailing = true
     for (const { record } of events) {
       if (record.start > freeStart) {
         const range = clip(freeStart, record.start, min, max)
         if (range) free.push(range)
       }
       if (record.end > freeStart) freeStart = record.end
-      if (record.end > max) trailing = false
     }
-    if (trailing) {
-      const range = clip(freeStart, max, min, max)
-      if (range) free.push(range)
-    }
+    // The tail after the last event. (OpenVPMS also skips it when an event runs past max; then freeStart is past max
+    // and the clip drops it anyway.)
+    const tail = clip(freeStart, max, min, max)
+    if (tail) free.push(tail)
 
     // spec §5.4: a new run starts only when an event starts strictly after the run's end.
     let run: Span | null = null

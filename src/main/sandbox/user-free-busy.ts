@@ -144,21 +144,12 @@ function addBusy(
   if (cursor < max) busy.push({ start: cursor, end: max, schedule })
   if (appointments.length === 0) return busy
 
-  for (const appointment of appointments) {
-    const overlapping = busy.find(
-      (range) => range.start < appointment.end && range.end > appointment.start,
-    )
-    if (overlapping) {
-      overlapping.start = Math.min(overlapping.start, appointment.start)
-      overlapping.end = Math.max(overlapping.end, appointment.end)
-    } else {
-      const at = busy.findIndex((range) => range.start > appointment.start)
-      busy.splice(at === -1 ? busy.length : at, 0, { ...appointment, schedule })
-    }
-  }
-  // Every range is re-tagged with the current schedule (spec §6.5: busy ends up under the last schedule's id).
+  // OpenVPMS widens the busy range each appointment overlaps, or inserts it in start order, then re-merges the whole
+  // cumulative list (touching ranges joined). Widening by an overlapping range is their union, so that is the list
+  // and the appointments merged, done here in one pass. Every range is re-tagged with the current schedule (spec
+  // §6.5: busy ends up under the last schedule's id).
   const merged: ScheduleSpan[] = []
-  for (const range of [...busy].sort((a, b) => a.start - b.start)) {
+  for (const range of [...busy, ...appointments].sort((a, b) => a.start - b.start)) {
     const last = merged[merged.length - 1]
     if (last && range.start <= last.end) {
       if (range.end > last.end) last.end = range.end

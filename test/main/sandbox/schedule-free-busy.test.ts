@@ -30,6 +30,7 @@ const dataset = {
       onlineBookingTimes: { mon: { start: '08:00', end: '12:00' }, tue: { open: false } },
     },
     { id: 33, name: 'Hourly', location: 1, onlineBooking: true, slotSize: 60 },
+    { id: 34, name: 'No slots', location: 1, onlineBooking: true, slotSize: 0 },
   ],
   appointments: [
     { id: 1, schedule: 30, appointmentType: 1, start: '2026-03-02T08:30', end: '2026-03-02T09:00' },
@@ -159,6 +160,34 @@ describe('schedule free/busy (spec §5)', () => {
       range('03-02', '08:00', '12:00'),
       range('03-04', '08:00', '17:00'),
     ])
+  })
+
+  it('includes the day of `to` when its time of day equals from’s', async () => {
+    const result = await freeBusy(30, '2026-03-04T10:00:00+11:00', '2026-03-05T10:00:00+11:00')
+
+    expect(result.free.at(-1)).toEqual(range('03-05', '09:00', '10:00'))
+  })
+
+  it('keeps the query’s milliseconds on a rounded slot, as OpenVPMS does (spec §5.5)', async () => {
+    const result = await freeBusy(
+      31,
+      '2026-03-02T10:07:00.250+11:00',
+      '2026-03-02T12:00:00+11:00',
+      true,
+    )
+
+    expect(result.free[0]).toEqual({
+      start: '2026-03-02T10:30:00.250+11:00',
+      end: '2026-03-02T11:00:00.250+11:00',
+    })
+  })
+
+  it('answers whole ranges with slots=true on a schedule without a slot size', async () => {
+    const from = '2026-03-02T10:00:00+11:00'
+    const to = '2026-03-02T12:00:00+11:00'
+
+    expect(await freeBusy(34, from, to, true)).toEqual(await freeBusy(34, from, to))
+    expect((await freeBusy(34, from, to, true)).free).toEqual([range('03-02', '10:00', '12:00')])
   })
 
   it('answers nothing when from is after to', async () => {

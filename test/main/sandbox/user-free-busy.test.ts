@@ -45,7 +45,7 @@ const dataset = {
   timeZone: 'Australia/Sydney',
   users: [
     { id: 1, name: 'Api', login: 'api', password: 'secret' },
-    ...[10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20].map(vet),
+    ...[10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23].map(vet),
   ],
   locations: [
     { id: 1, name: 'North', onlineBooking: true },
@@ -83,6 +83,12 @@ const dataset = {
     roster(19, 1, '02T15:00', '02T17:00'),
     roster(20, 1, '02T09:00', '02T12:00'),
     roster(20, 1, '02T13:00', '02T17:00'),
+    roster(21, 1, '02T09:00', '02T17:00'),
+    roster(21, 1, '03T09:00', '03T17:00'),
+    roster(22, 1, '02T09:00', '02T12:00'),
+    roster(22, 1, '02T13:00', '02T17:00'),
+    roster(23, 1, '02T09:00', '02T10:00'),
+    roster(23, 1, '02T11:00', '02T17:00'),
   ],
   appointments: [
     appointment(1, 10, 40, '02T11:00', '02T11:30'),
@@ -92,6 +98,9 @@ const dataset = {
     appointment(5, 14, 41, '02T10:00', '02T10:30'),
     appointment(6, 17, 50, '03T08:00', '03T09:30'),
     appointment(7, 20, 40, '02T11:00', '02T14:00'),
+    appointment(8, 21, 40, '02T22:00', '03T00:00'),
+    appointment(9, 23, 40, '02T09:00', '02T12:00'),
+    appointment(10, 23, 40, '02T16:00', '02T17:00'),
   ],
   calendarBlocks: [{ schedule: 40, start: '2026-03-02T12:00', end: '2026-03-02T13:00' }],
 }
@@ -273,6 +282,51 @@ describe('user free/busy (spec §6)', () => {
         span(40, ['02', '17:00'], ['03', '00:00']),
       ],
     })
+  })
+
+  it('leaves a gap between two shifts busy, and keeps everything inside the query', async () => {
+    const whole = await freeBusy(22)
+    const morning = await freeBusy(22, '2026-03-02T00:00:00+11:00', '2026-03-02T12:00:00+11:00')
+    const afternoon = await freeBusy(22, '2026-03-02T13:00:00+11:00')
+
+    expect(whole.free).toEqual([
+      span(40, ['02', '09:00'], ['02', '12:00']),
+      span(40, ['02', '13:00'], ['02', '17:00']),
+    ])
+    expect(whole.busy).toEqual([
+      span(40, ['02', '00:00'], ['02', '09:00']),
+      span(40, ['02', '12:00'], ['02', '13:00']),
+      span(40, ['02', '17:00'], ['03', '00:00']),
+    ])
+    expect(morning.busy).toEqual([span(40, ['02', '00:00'], ['02', '09:00'])])
+    expect(afternoon.free).toEqual([span(40, ['02', '13:00'], ['02', '17:00'])])
+    expect(afternoon.busy).toEqual([span(40, ['02', '17:00'], ['03', '00:00'])])
+  })
+
+  it('gives no free time for a shift that ends where the query starts', async () => {
+    expect((await freeBusy(18, '2026-03-02T12:00:00+11:00')).free).toEqual([])
+  })
+
+  it('removes a shift the appointment covers whole, trims the next, and leaves no empty piece', async () => {
+    expect((await freeBusy(23)).free).toEqual([span(40, ['02', '12:00'], ['02', '16:00'])])
+  })
+
+  it('does not carry an appointment ending at midnight into the next day', async () => {
+    const result = await freeBusy(21, '2026-03-02T00:00:00+11:00', '2026-03-04T00:00:00+11:00')
+
+    expect(result.busy).toEqual([
+      span(40, ['02', '00:00'], ['02', '09:00']),
+      span(40, ['02', '17:00'], ['03', '00:00']),
+      span(40, ['03', '00:00'], ['03', '09:00']),
+      span(40, ['03', '17:00'], ['04', '00:00']),
+    ])
+  })
+
+  it('stops at `to`: an appointment on the day after the query is not busy', async () => {
+    expect((await freeBusy(17)).busy).toEqual([
+      span(40, ['02', '00:00'], ['02', '09:00']),
+      span(40, ['02', '17:00'], ['03', '00:00']),
+    ])
   })
 
   it('splits a roster crossing midnight into the two days', async () => {
