@@ -92,7 +92,12 @@ export class CalendarService {
     const cached = request.refresh
       ? undefined
       : this.#days.get(dayKey(locationId, date, scheduleIds))
-    cached?.start()
+    if (cached) {
+      // Least recently used goes first: a day looked at again moves to the back of the eviction queue.
+      this.#days.delete(cached.key)
+      this.#days.set(cached.key, cached)
+      cached.start()
+    }
     const entry = cached ?? this.#load(locationId, date, scheduleIds)
     const view = await this.#foreground(() => entry.view)
     if (

@@ -1,18 +1,10 @@
 // The clinic's changes (new bookings, status changes) kept in a state file, written atomically: a crash mid-write
 // leaves either the old file or the new one, never a torn one.
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs'
-import { dirname } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
 import { z } from 'zod'
 import type { Clinic } from './clinic'
 import { DatasetError } from './dataset'
+import { writeFileAtomicSync } from '../atomic-file'
 import { APPOINTMENT_STATUSES, type AppointmentRecord, type AppointmentStatus } from './model'
 
 /** What the state file holds. */
@@ -67,34 +59,9 @@ export function readState(file: string): StateSnapshot | null {
   return parsed.data
 }
 
-let tmpCounter = 0
-
-/** Writes a file atomically: a temporary file beside it, fsync, rename over the target, fsync the folder. */
-export function writeFileAtomic(file: string, content: string): void {
-  const tmp = `${file}.${process.pid}.${tmpCounter++}.tmp`
-  const fd = openSync(tmp, 'w', 0o600)
-  try {
-    writeSync(fd, content)
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  renameSync(tmp, file)
-  try {
-    const dir = openSync(dirname(file), 'r')
-    try {
-      fsyncSync(dir)
-    } finally {
-      closeSync(dir)
-    }
-  } catch {
-    // Some platforms (Windows) cannot open or fsync a directory; the rename is still atomic there.
-  }
-}
-
 /** Writes the state file atomically. Synchronous, so a write is complete before the response goes out. */
 export function writeState(file: string, snapshot: StateSnapshot): void {
-  writeFileAtomic(file, `${JSON.stringify(snapshot, null, 1)}\n`)
+  writeFileAtomicSync(file, `${JSON.stringify(snapshot, null, 1)}\n`)
 }
 
 /**

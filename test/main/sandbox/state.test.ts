@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DatasetError, startSandbox } from '../../../src/main/sandbox'
-import { readState, writeFileAtomic } from '../../../src/main/sandbox/state'
+import { readState } from '../../../src/main/sandbox/state'
+import { writeFileAtomicSync as writeFileAtomic } from '../../../src/main/atomic-file'
 import { BEFORE_GUIDE_DAY, client, GUIDE_DAY, guideBooking } from './support'
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'sandbox-state-'))
