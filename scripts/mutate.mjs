@@ -1,4 +1,4 @@
-// Mutation testing of the core (issue #17), not part of `npm test` or CI: it takes about half an hour here.
+// Mutation testing of the core, not part of `npm test` or CI: it takes about half an hour here.
 //   npm run mutate                      every group, one after another, then the table of scores
 //   npm run mutate -- shared booking    only those groups (stryker/<group>.config.mjs)
 //   npm run mutate -- --table           only print the table from the last reports

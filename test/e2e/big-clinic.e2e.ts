@@ -1,4 +1,4 @@
-// A 40-schedule clinic (issue 9): natural order, a "schedules shown" chooser that is remembered, and only the
+// A 40-schedule clinic: natural order, a "schedules shown" chooser that is remembered, and only the
 // shown schedules asked of the server.
 import { resolve } from 'node:path'
 import type { Page } from '@playwright/test'

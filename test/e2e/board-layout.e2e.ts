@@ -1,4 +1,4 @@
-// The board at the screen sizes reception PCs really have (issue 9): only the board scrolls, its headings, time
+// The board at the screen sizes reception PCs really have: only the board scrolls, its headings, time
 // axis and the top bar stay in view, and every column draws the same instant at the same height.
 import { resolve } from 'node:path'
 import type { Locator, Page } from '@playwright/test'

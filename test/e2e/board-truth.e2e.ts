@@ -1,4 +1,4 @@
-// What the board says must be true (issue 9): closed days say "Closed", past time is drawn as past, "Book with"
+// What the board says must be true: closed days say "Closed", past time is drawn as past, "Book with"
 // shows that clinician's time, and the keyboard reaches the board and "Book with" in one key.
 import { resolve } from 'node:path'
 import { DateTime } from 'luxon'

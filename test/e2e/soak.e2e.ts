@@ -1,4 +1,4 @@
-// A compressed clinic day (issue 11): periodic refreshes of the built renderer, bookings, lookups, cancels,
+// A compressed clinic day: periodic refreshes of the built renderer, bookings, lookups, cancels,
 // location and day switches, and the server dropping out twice, through the real core against the sandbox. It
 // measures main and renderer heap after warm-up and at the end, event listeners, DOM nodes, open sockets and file
 // sizes, and fails if what should stay bounded grows by more than 20 %. `npm test` runs a fifth of the day;

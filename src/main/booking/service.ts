@@ -303,7 +303,7 @@ export class BookingService {
     const type = schedule?.appointmentTypes.find((t) => t.id === draft.appointmentTypeId)
     const clinicianHere =
       draft.clinicianId === null || details.clinicians.some((c) => c.id === draft.clinicianId)
-    // A time picked at one location and sent with another (issue 10): say exactly which part belongs elsewhere.
+    // A time picked at one location and sent with another: say exactly which part belongs elsewhere.
     const names = !schedule || !type || !clinicianHere ? await this.#names(details) : null
     if (!schedule) {
       const owner = names?.scheduleLocation.get(draft.scheduleId)
@@ -483,7 +483,7 @@ export class BookingService {
   }
 
   /**
-   * A server may save a booking after the desk stopped waiting (issue 10): look at the time again a little later,
+   * A server may save a booking after the desk stopped waiting: look at the time again a little later,
    * by itself, and say in the journal what was seen then. Stops once the time shows as taken.
    */
   #recheckLater(checked: Checked, journalId: string, attempt: number): void {

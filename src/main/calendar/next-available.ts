@@ -1,7 +1,7 @@
 // Next-available search: the bookable times of a type that fit what the caller asked for (from which day, part of
 // day, weekdays, clinician, one location or all of them), grouped by day and ranked by closeness to the time asked
 // for. One round trip whatever the range: one ranged free/busy per schedule and one per clinician and location, all
-// at once — never one per day (issue 12).
+// at once — never one per day.
 import { DateTime } from 'luxon'
 import type {
   Instant,

@@ -6,7 +6,7 @@ import { credentialAccount, type CredentialStore } from '../credentials/store'
 import { registerSecret, type Logger } from '../log'
 import { clearSettings, readSettings, writeSettings, type Settings } from './settings'
 
-/** What the session needs to build a client for a connection (engineer B's `OpenVpmsClient` config, in part). */
+/** What the session needs to build a client for a connection. */
 export interface ClientConfig {
   readonly baseUrl: string
   readonly username: string

@@ -5,7 +5,7 @@ import type { AppError } from '../../shared/result'
 export function lookupMessage(error: AppError): string {
   switch (error.code) {
     case 'NOT_FOUND':
-      // Main says what was searched for, and "cancelled" only when this desk's journal knows it (issue 10).
+      // Main says what was searched for, and "cancelled" only when this desk's journal knows it.
       return error.message
     case 'GET_DEFECT':
       return 'The clinic server cannot show this booking (a known OpenVPMS defect), and this desk has no copy of it. It may still exist: check the appointment book in OpenVPMS.'
@@ -37,7 +37,7 @@ export function bookingMessage(error: AppError): string {
     case 'CONFLICT':
       return 'That time has just been taken by another booking. Your details are kept: choose another time below, or pick one on the board.'
     case 'OUTCOME_UNKNOWN':
-      // issue 6: main has already checked whether the time is now busy; its message says what it found and what
+      // Main has already checked whether the time is now busy; its message says what it found and what
       // to do. A generic "may or may not" in front of "it did not go through" would contradict it.
       return error.message
     default:

@@ -1,4 +1,4 @@
-// A booking without a usable answer (issue 10): never "failed", never sent twice, worded as what was seen and when,
+// A booking without a usable answer: never "failed", never sent twice, worded as what was seen and when,
 // and looked at again by the desk itself. The sandbox's faults play the server that saves and then loses the answer.
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { bookingHandlers } from '../../../src/main/booking/ipc'

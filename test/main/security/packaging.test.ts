@@ -40,7 +40,7 @@ describe('electron-builder.yml', () => {
 
     expect(config.win?.target).toEqual(['nsis'])
     expect(config.mac?.target).toEqual([{ target: 'dmg', arch: ['arm64', 'x64'] }])
-    // No AppImage: Ubuntu 24.04+'s AppArmor stops its sandbox at start; the deb installs a profile (issue #19).
+    // No AppImage: Ubuntu 24.04+'s AppArmor stops its sandbox at start; the deb installs a profile.
     expect(config.linux?.target).toEqual(['deb', 'rpm'])
   })
 

@@ -125,7 +125,7 @@ export const useBookingStore = defineStore('booking', () => {
   function beginFromSuggestion(suggestion: SlotSuggestion): void {
     draft.value = {
       ...customerOf(draft.value),
-      // The suggestion's own location: a time found at another location is booked there (issue 10).
+      // The suggestion's own location: a time found at another location is booked there.
       locationId: suggestion.locationId,
       scheduleId: suggestion.scheduleId,
       appointmentTypeId: suggestion.appointmentTypeId,

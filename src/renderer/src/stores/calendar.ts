@@ -7,7 +7,7 @@ import { readStored, storageKeys, writeStored } from '../storage'
 import { useClinicStore } from './clinic'
 import { useRequest } from './request'
 
-/** How often the visible day is refreshed while the desk is open (issue 6). */
+/** How often the visible day is refreshed while the desk is open. */
 export const REFRESH_INTERVAL_MS = 30_000
 
 /** The most schedule ids one day request may name (the IPC schema's cap); more shown means all are asked for. */
@@ -43,7 +43,7 @@ export const useCalendarStore = defineStore('calendar', () => {
     const wanted = date.value
     if (locationId === null || wanted === null) return
     const background = options.refresh === true && day.value !== null && matchesVisible(day.value)
-    // Only the shown schedules are asked for (issue 9: a 40-schedule clinic); [] asks for all of them.
+    // Only the shown schedules are asked for; [] asks for all of them.
     const shown = clinic.shownSchedules
     if (shown.length === 0 && clinic.schedules.length > 0) {
       dayRequest.done()
@@ -73,7 +73,7 @@ export const useCalendarStore = defineStore('calendar', () => {
 
   /**
    * Shows a day (and loads it). The previous day stays drawn, dimmed, until the new one arrives: the board's
-   * calendars are then updated in place instead of being torn down and rebuilt (issue 6: speed).
+   * calendars are then updated in place instead of being torn down and rebuilt.
    */
   function show(next: IsoDate): Promise<void> {
     date.value = next

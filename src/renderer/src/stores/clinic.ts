@@ -12,7 +12,7 @@ import { readStored, storageKeys, writeStored } from '../storage'
 import { useRequest } from './request'
 import { useSessionStore } from './session'
 
-/** Which schedules a location's board shows, and in what order (issue 9: big clinics). */
+/** Which schedules a location's board shows, and in what order. */
 export interface ScheduleChoice {
   /** Schedule ids in the receptionist's order; schedules missing here follow in natural order. */
   readonly order: readonly number[]

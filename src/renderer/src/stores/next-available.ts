@@ -47,7 +47,7 @@ const noFilters = (locationId: number | null): SearchFilters => ({
   days: DEFAULT_DAYS,
 })
 
-/** issue 12: next available in the caller's words; results belong to the search that made them (issue 10). */
+/** Next available in the caller's words; results belong to the search that made them. */
 export const useNextAvailableStore = defineStore('nextAvailable', () => {
   const clinic = useClinicStore()
   const calendar = useCalendarStore()
