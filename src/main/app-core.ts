@@ -155,11 +155,32 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     on: events.on,
     demoSandbox: () => session.demo(),
     close: async () => {
-      // Let background loads and journal writes settle before the demo server they may be talking to stops.
-      await services.settle()
-      await session.close()
+      // Let background loads and journal writes settle before the demo server they may be talking to stops, but
+      // never wait on a server that does not answer: the hidden process would keep the single-instance lock.
+      await within(CLOSE_WAIT_MS, services.settle(), () =>
+        log.warn('close: background work still running'),
+      )
+      await within(CLOSE_WAIT_MS, session.close(), () => log.warn('close: session still closing'))
     },
   }
+}
+
+/** How long close() waits for each of background work and the session before it gives up on them. */
+const CLOSE_WAIT_MS = 2_000
+
+/** Waits for `work`, or `ms` at most (then calls `late`); never rejects. */
+async function within(ms: number, work: Promise<unknown>, late: () => void): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)))
+  const outcome = await Promise.race([
+    work.then(
+      () => 'done' as const,
+      () => 'done' as const,
+    ),
+    timeout,
+  ])
+  clearTimeout(timer)
+  if (outcome === 'late') late()
 }
 
 /**

@@ -122,6 +122,8 @@ export function createServices(deps: ServicesDeps): Services {
     desks: () => [...desks.values()],
     settle: async () => {
       calendar.reset()
+      // Unanswered bookings' looks-again timers end with the app.
+      for (const desk of desks.values()) desk.booking.reset()
       await calendar.whenIdle()
       await Promise.all([...desks.values()].map((desk) => desk.journal.flushed()))
     },

@@ -5,6 +5,24 @@ import type { Instant, IsoDate, Range } from './domain'
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
+/** The days any request may name: far wider than the desk shows, narrow enough that every day loop stays short. */
+export const SANE_DATES = { min: '1970-01-01', max: '2099-12-31' } as const
+/** What a receptionist (or the log) reads when a date outside SANE_DATES reaches main. */
+export const SANE_DATES_MESSAGE = `Choose a date between 1970 and 2099.`
+
+/** True for a `yyyy-MM-dd` day within SANE_DATES (string order is day order for four-digit years). */
+export const isSaneDate = (value: string): boolean =>
+  isIsoDate(value) && value >= SANE_DATES.min && value <= SANE_DATES.max
+
+/** The days the date field offers: two years back to five years ahead of `today` (the location's today). */
+export function deskDateRange(today: IsoDate): { min: IsoDate; max: IsoDate } {
+  const day = parseDate(today, 'UTC')
+  return {
+    min: day.minus({ years: 2 }).toISODate() ?? today,
+    max: day.plus({ years: 5 }).toISODate() ?? today,
+  }
+}
+
 /** True for a real calendar day written `yyyy-MM-dd`. */
 export const isIsoDate = (value: string): boolean =>
   ISO_DATE.test(value) && DateTime.fromISO(value, { zone: 'UTC' }).isValid

@@ -20,7 +20,7 @@ import type {
 import { AppFailure } from '../../shared/result'
 import { clinicianDay, type ScheduleFreeBusy, type ScheduleRange } from '../../shared/availability'
 import { clip } from '../../shared/intervals'
-import { addDays, dayBounds, daysBetween } from '../../shared/time'
+import { addDays, dayBounds, daysBetween, isSaneDate } from '../../shared/time'
 import type { Logger } from '../ipc/handle'
 import type { OpenVpmsClient } from '../openvpms/client'
 import { sessionChanged, type ClientProvider, type ClinicService } from '../clinic/service'
@@ -106,13 +106,22 @@ export class CalendarService {
     ) {
       this.#revalidate(cached)
     }
-    for (const neighbour of [addDays(date, -1), addDays(date, 1)]) {
-      if (!this.#days.has(dayKey(locationId, neighbour, scheduleIds))) {
+    this.#prefetchNeighbours(locationId, date, scheduleIds)
+    return view
+  }
+
+  /** Loads the days either side in the background; a day that cannot be (out of range, a bug) is only logged. */
+  #prefetchNeighbours(locationId: number, date: IsoDate, scheduleIds: readonly number[]): void {
+    try {
+      for (const neighbour of [addDays(date, -1), addDays(date, 1)]) {
+        if (!isSaneDate(neighbour) || this.#days.has(dayKey(locationId, neighbour, scheduleIds)))
+          continue
         const prefetch = this.#load(locationId, neighbour, scheduleIds, 'whenIdle')
         this.#inBackground(prefetch.view, 'prefetch')
       }
+    } catch (thrown) {
+      this.#deps.log?.warn('calendar: prefetch not started', { date, error: String(thrown) })
     }
-    return view
   }
 
   /** Forgets a day (after a write), so the next load fetches it. */

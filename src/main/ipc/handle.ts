@@ -16,6 +16,7 @@ import {
   type FieldError,
   type Result,
 } from '../../shared/result'
+import { SANE_DATES_MESSAGE } from '../../shared/time'
 import { requestSchemas } from './schemas'
 
 /** One async function per channel; services throw AppFailure for expected failures. */
@@ -101,9 +102,12 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
       const tooLong = parsed.error.issues.every(
         (issue) => issue.code === 'too_big' && issue.origin === 'string',
       )
+      const farDate = parsed.error.issues.every((issue) => issue.message === SANE_DATES_MESSAGE)
       const message = tooLong
         ? `Some text is too long (${fields}): shorten it and try again.`
-        : `The app sent a malformed ${channel} request (${fields}).`
+        : farDate
+          ? SANE_DATES_MESSAGE
+          : `The app sent a malformed ${channel} request (${fields}).`
       return fail('VALIDATION', message, { fieldErrors })
     }
     const handler = handlers[channel] as (request: unknown) => Promise<unknown>

@@ -2,13 +2,18 @@
 // schema whose output disagrees with the contract's request type, a type error.
 import { z } from 'zod'
 import { MAX_SEARCH_DAYS, type ChannelName, type RequestOf } from '../../shared/ipc-contract'
-import { isIsoDate } from '../../shared/time'
+import { isIsoDate, isSaneDate, SANE_DATES_MESSAGE } from '../../shared/time'
 import { bookingDraftSchema, boundedText } from '../../shared/booking-draft'
 import { journalSearchLimits } from '../booking/journal-search'
 import { seriesLimits, seriesRuleSchema } from '../../shared/series'
 
 const id = z.number().int().positive()
-const isoDate = z.string().refine(isIsoDate, { message: 'Expected a date as yyyy-MM-dd' })
+const isoDate = z.string().superRefine((value, context) => {
+  if (!isIsoDate(value))
+    context.addIssue({ code: 'custom', message: 'Expected a date as yyyy-MM-dd' })
+  // A far date is something a person typed, not a bug; every day loop behind these channels stays short.
+  else if (!isSaneDate(value)) context.addIssue({ code: 'custom', message: SANE_DATES_MESSAGE })
+})
 const empty = z.strictObject({})
 const text = boundedText
 const DAY_MINUTES = 24 * 60

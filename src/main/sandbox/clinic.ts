@@ -1,5 +1,5 @@
 // The clinic in memory: records plus the indexes that keep free/busy cheap (events by schedule and local day).
-import { addDaysToKey, dayKeysBetween, ServerZone, type Instant } from './dates'
+import { dayKeysBetween, ServerZone, type Instant } from './dates'
 import type {
   AppointmentRecord,
   AppointmentStatus,
@@ -197,7 +197,7 @@ export class Clinic {
     const first = this.zone.dayKey(record.start)
     // A zero-length act sits on its start day; otherwise every day it strictly intersects (spec §5.2).
     const last = record.end > record.start ? this.zone.dayKey(record.end - 1) : first
-    for (let day = first; day <= last; day = addDaysToKey(day, 1)) {
+    for (const day of dayKeysBetween(first, last)) {
       const key = `${record.schedule}|${day}`
       const list = this.eventsByScheduleDay.get(key)
       if (list) {

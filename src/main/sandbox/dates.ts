@@ -218,11 +218,52 @@ export function addDaysToKey(dayKey: string, days: number): string {
   return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`
 }
 
-/** Every `yyyy-MM-dd` key from `first` to `last` inclusive. */
+/**
+ * The most days one request may walk (about twenty years). The real server would grind through any range; the
+ * sandbox refuses past this (a 500, like a server out of patience) instead of hanging the process that hosts it.
+ */
+export const MAX_DAYS_PER_REQUEST = 7_400
+const DAY_MS = 86_400_000
+
+/** A range that would walk more than MAX_DAYS_PER_REQUEST days. */
+export class TooManyDays extends Error {
+  constructor() {
+    super(`The range spans more than ${MAX_DAYS_PER_REQUEST} days`)
+    this.name = 'TooManyDays'
+  }
+}
+
+/**
+ * Days since 1970-01-01 of a `yyyy-MM-dd` key, so keys compare as numbers: as strings, year 10000's
+ * `10000-01-01` sorts before `9999-12-31`, and a loop from one to the other never ends.
+ */
+export function dayNumber(dayKey: string): number {
+  const [year, month, day] = dayKey.split('-').map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(2000, 0, 1))
+  date.setUTCFullYear(year, month - 1, day)
+  return Math.round(date.getTime() / DAY_MS)
+}
+
+/** Every `yyyy-MM-dd` key from `first` to `last` inclusive (at most MAX_DAYS_PER_REQUEST of them). */
 export function dayKeysBetween(first: string, last: string): string[] {
+  const count = dayNumber(last) - dayNumber(first) + 1
+  if (!(count > 0)) return []
+  if (count > MAX_DAYS_PER_REQUEST) throw new TooManyDays()
   const keys: string[] = []
-  for (let key = first; key <= last; key = addDaysToKey(key, 1)) keys.push(key)
+  for (let key = first, index = 0; index < count; key = addDaysToKey(key, 1), index++)
+    keys.push(key)
   return keys
+}
+
+/**
+ * Counts the steps of a day-by-day loop over instants: throws TooManyDays past the limit, or when a step does not
+ * move forward (a date past what the calendar arithmetic can hold), so no loop can run forever.
+ */
+export function dayLoopGuard(): (previous: Instant, next: Instant) => void {
+  let steps = 0
+  return (previous, next) => {
+    if (++steps > MAX_DAYS_PER_REQUEST || !(next > previous)) throw new TooManyDays()
+  }
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -1,7 +1,7 @@
 // Generates the seed clinic's days around today: opening hours come from the schedules, then rosters, a lunch
 // block and a realistic share of booked time. Seeded by the date alone, so a day is the same on every run
 // whatever the clock; built lazily, one day at a time, so start-up stays instant.
-import { addDaysToKey, ServerZone, type Instant } from './dates'
+import { addDaysToKey, dayNumber, ServerZone, type Instant } from './dates'
 import { formatV1Uuid } from './link-id'
 import type {
   AppointmentRecord,
@@ -66,12 +66,13 @@ export function createSeedGenerator(data: ClinicData, today: Instant = Date.now(
   const customers = data.customers.filter((customer) => customer.patients.length > 0)
 
   return {
-    covers: (dayKey) => dayKey >= first && dayKey <= last,
+    covers: (dayKey) =>
+      dayNumber(dayKey) >= dayNumber(first) && dayNumber(dayKey) <= dayNumber(last),
     dayOfId: (id) => {
       if (id < GENERATED_ID_BASE) return null
       const day = Math.floor((id - GENERATED_ID_BASE) / 1000)
       const key = new Date(day * DAY_MS).toISOString().slice(0, 10)
-      return key >= first && key <= last ? key : null
+      return dayNumber(key) >= dayNumber(first) && dayNumber(key) <= dayNumber(last) ? key : null
     },
     generate: (dayKey) => generateDay(dayKey),
   }

@@ -1,6 +1,6 @@
 // Schedule free/busy exactly as OpenVPMS ScheduleServiceImpl computes it (spec §5), quirks included.
 import { isBusy, type Clinic } from './clinic'
-import type { Instant } from './dates'
+import { dayLoopGuard, type Instant } from './dates'
 import type { ScheduleRecord } from './model'
 
 const MINUTE = 60_000
@@ -61,7 +61,8 @@ export function scheduleFreeBusy(
   const free: Span[] = []
   const busy: Span[] = []
   // spec §5.1: the loop keeps from's time of day and runs while date <= to, so to's day may be skipped.
-  for (let date = from; date <= to; date = clinic.zone.plusDays(date, 1)) {
+  const step = dayLoopGuard()
+  for (let date = from; date <= to; step(date, (date = clinic.zone.plusDays(date, 1)))) {
     const window = openingWindow(clinic, schedule, date)
     if (!window) continue
     const min = Math.max(window.start, from)

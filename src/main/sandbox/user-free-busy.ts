@@ -1,6 +1,6 @@
 // User (clinician) free/busy exactly as OpenVPMS BookingCalendar computes it (spec §6), quirks included.
 import type { Clinic } from './clinic'
-import type { Instant } from './dates'
+import { dayLoopGuard, type Instant } from './dates'
 import type { Span } from './schedule-free-busy'
 
 /** A range tagged with the schedule it applies to (ScheduleRange). */
@@ -51,7 +51,8 @@ export function userFreeBusy(
   const free: ScheduleSpan[] = []
   let busy: ScheduleSpan[] = []
   // spec §6.2: strict `date < to`, keeping from's time of day.
-  for (let date = from; date < to; date = clinic.zone.plusDays(date, 1)) {
+  const step = dayLoopGuard()
+  for (let date = from; date < to; step(date, (date = clinic.zone.plusDays(date, 1)))) {
     const dayStart = clinic.zone.startOfDay(date)
     const nextDay = clinic.zone.startOfNextDay(date)
     const min = Math.max(dayStart, from)
