@@ -18,6 +18,7 @@ import { startSandbox, type RunningSandbox, type SandboxOptions } from './sandbo
 import { sessionHandlers } from './session/ipc'
 import { SessionService, type DemoServer } from './session/service'
 import { createEvents, createServices } from './services'
+import { settingsHandlers } from './session/settings-ipc'
 
 /** What the app core needs from its host. */
 export interface AppCoreOptions {
@@ -127,6 +128,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     ...sessionHandlers(session),
     ...clinicHandlers(clinic),
     ...calendarHandlers(calendar),
+    ...settingsHandlers(join(options.userDataDir, userDataFiles.settings)),
     'booking:create': (request) => desk().handlers['booking:create'](request),
     'booking:get': (request) => desk().handlers['booking:get'](request),
     'booking:cancel': (request) => desk().handlers['booking:cancel'](request),

@@ -15,6 +15,7 @@ import type {
   NextAvailableResult,
   SessionStatus,
 } from './domain'
+import type { ConfirmationTemplate } from './confirmation-text'
 import type { Result } from './result'
 import type { SeriesRule } from './series'
 
@@ -87,6 +88,11 @@ export interface FindNextAvailableRequest {
   readonly near?: number
   /** Starts listed per day, best first; default 3 (the rest are counted). */
   readonly perDay?: number
+}
+
+/** The practice's confirmation text template; null = back to the desk's default. */
+export interface SetConfirmationTemplateRequest {
+  readonly template: string | null
 }
 
 export interface ReferenceRequest {
@@ -175,6 +181,10 @@ export const ipcContract = {
     listDay: channel<JournalDayRequest, readonly JournalEntry[]>(),
     /** The journal, or one appointment day of it, as CSV. */
     exportCsv: channel<ExportJournalRequest, CsvFile>(),
+  },
+  settings: {
+    getConfirmationTemplate: channel<Empty, ConfirmationTemplate>(),
+    setConfirmationTemplate: channel<SetConfirmationTemplateRequest, ConfirmationTemplate>(),
   },
 } as const
 

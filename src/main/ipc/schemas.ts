@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { MAX_SEARCH_DAYS, type ChannelName, type RequestOf } from '../../shared/ipc-contract'
 import { isIsoDate, isSaneDate, SANE_DATES_MESSAGE } from '../../shared/time'
 import { bookingDraftSchema, boundedText } from '../../shared/booking-draft'
+import { MAX_TEMPLATE_LENGTH } from '../session/settings'
 import { journalSearchLimits } from '../booking/journal-search'
 import { seriesLimits, seriesRuleSchema } from '../../shared/series'
 
@@ -84,4 +85,8 @@ export const requestSchemas = {
   }),
   'journal:listDay': z.strictObject({ date: isoDate }),
   'journal:exportCsv': z.strictObject({ date: isoDate.optional() }),
+  'settings:getConfirmationTemplate': empty,
+  'settings:setConfirmationTemplate': z.strictObject({
+    template: text(MAX_TEMPLATE_LENGTH).nullable(),
+  }),
 } satisfies { [C in ChannelName]: z.ZodType<RequestOf<C>> }

@@ -30,6 +30,8 @@ beforeEach(async () => {
     'session:connect': notWired,
     'session:signOut': notWired,
     'session:useDemo': notWired,
+    'settings:getConfirmationTemplate': notWired,
+    'settings:setConfirmationTemplate': notWired,
     ...clinicHandlers(s.clinic),
     ...calendarHandlers(s.calendar),
     ...bookingHandlers(s.booking),

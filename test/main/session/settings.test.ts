@@ -1,7 +1,13 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { clearSettings, readSettings, writeSettings } from '../../../src/main/session/settings'
+import {
+  clearSettings,
+  readConfirmationTemplate,
+  readSettings,
+  writeConfirmationTemplate,
+  writeSettings,
+} from '../../../src/main/session/settings'
 import { tempUserData } from './support'
 
 const settings = {
@@ -55,6 +61,30 @@ describe('settings.json', () => {
     await clearSettings(file)
 
     expect(await readSettings(file)).toBeNull()
+    await expect(readFile(file)).rejects.toThrow()
+  })
+})
+
+describe('the confirmation template in settings.json', () => {
+  it('is kept beside the connection, and survives reconnecting and signing out', async () => {
+    await writeSettings(file, settings)
+    await writeConfirmationTemplate(file, 'See you {day} at {time}, {firstName}.')
+
+    await writeSettings(file, { ...settings, username: 'front' })
+    const afterReconnect = await readSettings(file)
+    await clearSettings(file)
+
+    expect(afterReconnect?.username).toBe('front')
+    expect(await readSettings(file)).toBeNull()
+    expect(await readConfirmationTemplate(file)).toBe('See you {day} at {time}, {firstName}.')
+  })
+
+  it('goes back to the default, and leaves no file when nothing else is kept', async () => {
+    await writeConfirmationTemplate(file, 'Booked: {reference}')
+
+    await writeConfirmationTemplate(file, null)
+
+    expect(await readConfirmationTemplate(file)).toBeNull()
     await expect(readFile(file)).rejects.toThrow()
   })
 })
