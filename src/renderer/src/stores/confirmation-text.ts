@@ -6,7 +6,7 @@ import {
 } from '../../../shared/confirmation-text'
 import type { AppError } from '../../../shared/result'
 import { api } from '../api'
-import { unreachable } from './status'
+import { unreachable } from './request'
 
 /** The practice's confirmation text template (settings.json, through main). */
 export const useConfirmationTextStore = defineStore('confirmationText', () => {
