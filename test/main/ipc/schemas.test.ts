@@ -16,6 +16,7 @@ const VERBS = [
   'search',
   'export',
   'check',
+  'set',
 ]
 
 describe('the IPC contract', () => {
