@@ -111,7 +111,7 @@ test('a time taken by someone else meanwhile gives a clear message and keeps the
   expect(other.status).toBe(201)
   const dialog = page.getByRole('dialog', { name: 'New booking' })
   await expect(dialog.getByRole('alert')).toContainText(
-    'That time has just been taken by another booking',
+    'someone may have booked it since the board loaded',
   )
   await expect(dialog.getByLabel('First name')).toHaveValue('Judith')
   await expect(dialog.getByLabel('Patient name')).toHaveValue('Muffett')

@@ -17,7 +17,6 @@ import type {
   SeriesLink,
   SlotSuggestion,
 } from '../../shared/domain'
-import { normaliseReference } from '../../shared/booking-reference'
 import { AppFailure, type AppError, type FieldError } from '../../shared/result'
 import { customerProblems, trimDraft } from '../../shared/booking-draft'
 import {
@@ -33,6 +32,9 @@ import type { OpenVpmsClient } from '../openvpms/client'
 import type { ClientProvider, ClinicService } from '../clinic/service'
 import type { CalendarService } from '../calendar/service'
 import type { BookingJournal } from './journal'
+import { checkReference, isCode, withReferenceField } from './reference'
+import { clashes, inProgress } from './in-flight'
+import { outcomeMessages, RECHECK_DELAYS_MS, type Seen } from './outcome-messages'
 import { journalCsv } from './journal-csv'
 import { fromJournal, fromServer, withJournalDetails } from './details'
 import type { CsvFile } from '../../shared/ipc-contract'
@@ -58,28 +60,6 @@ export interface BookingDeps {
 /** How many free starts a CONFLICT offers on each side of the time asked for. */
 const ALTERNATIVES_EACH_SIDE = 2
 
-/** When the desk looks again, by itself, at a time whose booking got no usable answer: a server that saves late. */
-const RECHECK_DELAYS_MS: readonly number[] = [5_000, 20_000]
-
-/**
- * Messages a receptionist reads after a booking got no usable answer (OUTCOME_UNKNOWN). Each says what the desk
- * saw and when (`at`: the clinic's hh:mm:ss), never what it cannot know: a time seen free may still be booked by a
- * server that saves late, so "free" is never "did not go through" until the desk has looked again.
- */
-export const outcomeMessages = {
-  taken: (at: string): string =>
-    `No usable answer came back from OpenVPMS. At ${at} the time showed as taken: the booking most likely went through — check the appointment book before booking again.`,
-  free: (at: string): string =>
-    `No usable answer came back from OpenVPMS. At ${at} the time still showed as free, but the server may still be saving the booking: Front Desk looks again in a few seconds. Check the appointment book before booking again.`,
-  stillFree: (at: string): string =>
-    `No usable answer came back from OpenVPMS. Looked again at ${at}: the time still shows as free, so the booking most likely did not go through — check the appointment book before booking again.`,
-  unclear: (at: string): string =>
-    `No usable answer came back from OpenVPMS, and at ${at} the time could not be checked: look in the appointment book before booking again.`,
-} as const
-
-/** What the desk saw of the time after an unanswered booking. */
-type Seen = 'taken' | 'free' | 'unclear'
-
 /** A draft the desk has checked against the location's schedules, types and clinicians. */
 export interface Checked {
   readonly details: LocationDetails
@@ -87,6 +67,8 @@ export interface Checked {
   readonly type: AppointmentType
   readonly draft: BookingDraft
 }
+
+export { outcomeMessages }
 
 /** Creates, looks up and cancels bookings, keeping the journal and the board in step. */
 export class BookingService {
@@ -126,12 +108,14 @@ export class BookingService {
     const slot = { start: draft.start, end: draft.end }
     if (!covers(availability.schedule, slot)) {
       const taken = availability.busy.some((busy) => overlaps(busy, slot))
+      const own = taken ? await this.#ownUnconfirmed(checked) : null
       throw this.#conflict(
         checked,
         availability.bookable,
-        taken
-          ? 'That time is no longer free on this schedule: someone may have booked it since the board loaded.'
-          : 'That time is outside the schedule’s free time (closed, or not open for online booking).',
+        own ??
+          (taken
+            ? 'That time is no longer free on this schedule: someone may have booked it since the board loaded.'
+            : 'That time is outside the schedule’s free time (closed, or not open for online booking).'),
       )
     }
     if (draft.clinicianId !== null && !covers(availability.bookable, slot)) {
@@ -457,7 +441,8 @@ export class BookingService {
         return this.#conflict(
           checked,
           now.bookable,
-          'That time was booked by someone else a moment ago.',
+          (await this.#ownUnconfirmed(checked)) ??
+            'That time was booked by someone else a moment ago.',
         )
       } catch {
         return thrown
@@ -509,6 +494,24 @@ export class BookingService {
     this.#rechecks.add(timer)
   }
 
+  /**
+   * When this desk sent a booking for an overlapping time on the same schedule and no answer came, the time is
+   * most likely taken by that very booking: never call it "another booking" or "someone else" (issue 10).
+   */
+  async #ownUnconfirmed({ draft, details }: Checked): Promise<string | null> {
+    const entries = await this.#deps.journal.list()
+    const own = entries.find(
+      (entry) =>
+        entry.outcome === 'unknown' &&
+        entry.draft.scheduleId === draft.scheduleId &&
+        overlaps(entry.draft, draft),
+    )
+    if (!own) return null
+    const zone = details.location.timeZone
+    const who = [own.draft.firstName, own.draft.lastName].filter(Boolean).join(' ')
+    return `That time shows as taken — probably by this desk’s own booking${who ? ` for ${who}` : ''} at ${formatTime(own.draft.start, zone)}, sent at ${formatClock(own.submittedAt, zone)} with no answer back (unconfirmed). Check the appointment book before booking again.`
+  }
+
   /** The clinic's wall-clock time now, `HH:mm:ss`: when the desk saw what it reports. */
   #clock({ details }: Checked): string {
     return formatClock(this.#deps.now(), details.location.timeZone)
@@ -542,49 +545,4 @@ function labelsOf({ details, schedule, type, draft }: Checked): JournalLabels {
     appointmentType: type.name,
     clinician: details.clinicians.find((c) => c.id === draft.clinicianId)?.name ?? null,
   }
-}
-
-/** Same schedule and overlapping times, or the same customer and patient at the same start. */
-function clashes(a: BookingDraft, b: BookingDraft): boolean {
-  if (a.scheduleId === b.scheduleId && a.start < b.end && b.start < a.end) return true
-  const who = (d: BookingDraft): string =>
-    [d.firstName, d.lastName, d.patientName].map((x) => x.toLocaleLowerCase()).join('\u0000')
-  return a.start === b.start && who(a) === who(b)
-}
-
-function inProgress(sending: BookingDraft, draft: BookingDraft): AppFailure {
-  const same = sending.scheduleId === draft.scheduleId && sending.start === draft.start
-  return new AppFailure({
-    code: 'IN_PROGRESS',
-    message: same
-      ? 'This booking is already being sent: wait for its answer before sending it again.'
-      : 'A booking at this time is already being sent from this desk: wait for its answer before booking again.',
-  })
-}
-
-/** The reference to send: normalised (spaces, case, the older three-part form), never empty. */
-function checkReference(input: string): string {
-  const reference = normaliseReference(input)
-  if (reference === '') {
-    const message = 'Type or paste a booking reference.'
-    throw new AppFailure({
-      code: 'VALIDATION',
-      message,
-      fieldErrors: [{ field: 'reference', message }],
-    })
-  }
-  return reference
-}
-
-function isCode(thrown: unknown, code: AppError['code']): thrown is AppFailure {
-  return thrown instanceof AppFailure && thrown.error.code === code
-}
-
-// spec §7.3: `Invalid booking reference` is a 400; mark the field so the lookup box shows it.
-function withReferenceField(thrown: unknown): unknown {
-  if (!isCode(thrown, 'VALIDATION') || thrown.error.fieldErrors?.length) return thrown
-  return new AppFailure({
-    ...thrown.error,
-    fieldErrors: [{ field: 'reference', message: thrown.error.message }],
-  })
 }

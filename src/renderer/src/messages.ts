@@ -35,7 +35,8 @@ export function cancelMessage(error: AppError): string {
 export function bookingMessage(error: AppError): string {
   switch (error.code) {
     case 'CONFLICT':
-      return 'That time has just been taken by another booking. Your details are kept: choose another time below, or pick one on the board.'
+      // Main says whose booking it probably is: this desk's own unanswered one is never "another booking".
+      return `${error.message} Your details are kept: choose another time below, or pick one on the board.`
     case 'OUTCOME_UNKNOWN':
       // Main has already checked whether the time is now busy; its message says what it found and what
       // to do. A generic "may or may not" in front of "it did not go through" would contradict it.

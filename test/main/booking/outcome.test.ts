@@ -200,3 +200,20 @@ describe('BookingService.create while a booking is being sent', () => {
     expect(again.error.code).toBe('CONFLICT')
   })
 })
+
+describe('BookingService.create after its own unanswered booking', () => {
+  it('calls the taken time this desk’s own probable booking, never another booking', async () => {
+    s = await startServices()
+    await s.clinic.loadLocation(98)
+    s.sandbox.injectFault({ kind: 'reset', method: 'POST', path: '/bookings', afterHandling: true })
+    await failureOf(s.booking.create(draft()))
+
+    const again = await failureOf(s.booking.create(draft()))
+
+    expect(again.error.code).toBe('CONFLICT')
+    expect(again.error.message).toContain(
+      'probably by this desk’s own booking for Judith Bourke at 12:30, sent at 09:00:00 with no answer back (unconfirmed)',
+    )
+    expect(again.error.message).not.toMatch(/someone|another booking/i)
+  })
+})

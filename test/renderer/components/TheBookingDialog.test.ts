@@ -111,7 +111,7 @@ describe('TheBookingDialog', () => {
     await flushPromises()
 
     expect(alert.text()).toContain(
-      'That time has just been taken by another booking. Your details are kept',
+      'An appointment is already scheduled for that time. Your details are kept',
     )
     expect(alternative.text()).toBe('Fri 15 Feb 2030 11:30 · Main Appointment Schedule')
     expect((wrapper.find('#booking-firstName').element as HTMLInputElement).value).toBe('Judith')

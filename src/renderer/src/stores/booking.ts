@@ -1,6 +1,11 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { BookingConfirmation, Instant, SlotSuggestion } from '../../../shared/domain'
+import type {
+  BookingConfirmation,
+  Instant,
+  JournalEntry,
+  SlotSuggestion,
+} from '../../../shared/domain'
 import {
   customerOf,
   customerProblems,
@@ -10,9 +15,9 @@ import {
 } from '../../../shared/booking-draft'
 import type { FieldError } from '../../../shared/result'
 import { api } from '../api'
-import { covers } from '../../../shared/intervals'
+import { covers, overlaps } from '../../../shared/intervals'
 import { typeDuration } from '../../../shared/slots'
-import { isoDateOf } from '../../../shared/time'
+import { formatClock, isoDateOf } from '../../../shared/time'
 import { readChecked, storageKeys, writeStored } from '../storage'
 import { useCalendarStore } from './calendar'
 import { useClinicStore } from './clinic'
@@ -68,6 +73,15 @@ export const useBookingStore = defineStore('booking', () => {
   const { status, error } = sending
   const localErrors = ref<FieldError[]>([])
   const confirmation = shallowRef<BookingConfirmation | null>(null)
+  /**
+   * The time of a booking sent with no answer back (OUTCOME_UNKNOWN): it may exist, so the form offers "Check
+   * again" and "Book anyway" (after a second confirmation) instead of sending it again (issue 10).
+   */
+  const unconfirmed = shallowRef<{ scheduleId: number; start: Instant; end: Instant } | null>(null)
+  /** What "Check again" found, with the time it looked. */
+  const checked = ref<string | null>(null)
+  /** A booking this desk already has for the same customer and patient that day, shown before sending again. */
+  const duplicate = shallowRef<JournalEntry | null>(null)
 
   /** Errors to show beside fields: the desk's own checks, then the server's. */
   const fieldErrors = computed<readonly FieldError[]>(() => [
@@ -88,7 +102,14 @@ export const useBookingStore = defineStore('booking', () => {
   // A booking on its way is never forgotten: its answer (the reference) must still be shown when it comes.
   function clearErrors(): void {
     localErrors.value = []
+    duplicate.value = null
     if (status.value !== 'loading') sending.reset()
+  }
+
+  /** A new time or a new form: what was said about the previous attempt no longer applies. */
+  function forgetAttempt(): void {
+    unconfirmed.value = null
+    checked.value = null
   }
 
   /** A click or drag on free time: next, the receptionist chooses the type. */
@@ -96,6 +117,7 @@ export const useBookingStore = defineStore('booking', () => {
     selection.value = chosen
     confirmation.value = null
     clearErrors()
+    forgetAttempt()
     phase.value = 'type'
   }
 
@@ -140,6 +162,7 @@ export const useBookingStore = defineStore('booking', () => {
     }
     confirmation.value = null
     clearErrors()
+    forgetAttempt()
     phase.value = 'form'
     persist()
   }
@@ -148,6 +171,7 @@ export const useBookingStore = defineStore('booking', () => {
   function update(fields: Partial<CustomerFields> & { clinicianId?: number | null }): void {
     if (!draft.value) return
     draft.value = { ...draft.value, ...fields }
+    duplicate.value = null
     localErrors.value = localErrors.value.filter((problem) => !(problem.field in fields))
     persist()
   }
@@ -166,10 +190,38 @@ export const useBookingStore = defineStore('booking', () => {
     }
   }
 
-  /** Checks, then sends. On success the board and the journal refresh; on failure the draft stays. */
-  async function submit(): Promise<boolean> {
+  /** A booking this desk already has (booked or unanswered) for the same customer and patient on the same day. */
+  function sameCustomerThatDay(current: BookingDraft): JournalEntry | null {
+    const zone = clinic.timeZone ?? 'UTC'
+    const who = (d: BookingDraft): string =>
+      [d.firstName, d.lastName, d.patientName].map((x) => x.trim().toLocaleLowerCase()).join('|')
+    return (
+      [...journal.entries]
+        .filter(
+          (entry) =>
+            (entry.outcome === 'booked' || entry.outcome === 'unknown') &&
+            entry.draft.locationId === current.locationId &&
+            who(entry.draft) === who(current) &&
+            isoDateOf(entry.draft.start, zone) === isoDateOf(current.start, zone),
+        )
+        .sort((a, b) => b.submittedAt - a.submittedAt)[0] ?? null
+    )
+  }
+
+  /**
+   * Checks, then sends. On success the board and the journal refresh; on failure the draft stays. After a booking
+   * got no answer, only `{ anyway: true }` (the second confirmation) sends again; a booking this desk already has
+   * for the same customer and patient that day is shown first, and `{ alsoThisOne: true }` sends after it.
+   */
+  async function submit(
+    options: { readonly anyway?: boolean; readonly alsoThisOne?: boolean } = {},
+  ): Promise<boolean> {
     const current = draft.value
     if (!current || status.value === 'loading') return false
+    if (unconfirmed.value && overlaps(unconfirmed.value, current) && !options.anyway) return false
+    const earlier = options.alsoThisOne || options.anyway ? null : sameCustomerThatDay(current)
+    duplicate.value = earlier
+    if (earlier) return false
     const problems = validateDraft(current)
     const clinician = clinicianProblem(current)
     if (clinician) problems.push(clinician)
@@ -194,7 +246,34 @@ export const useBookingStore = defineStore('booking', () => {
     // its answer never came.
     const code = error.value?.code
     if (code === 'CONFLICT' || code === 'OUTCOME_UNKNOWN') void calendar.load({ refresh: true })
+    if (code === 'OUTCOME_UNKNOWN') {
+      unconfirmed.value = { scheduleId: current.scheduleId, start: current.start, end: current.end }
+      checked.value = null
+      void journal.load()
+    }
+    if (booked) forgetAttempt()
     return booked
+  }
+
+  /** "Check again": re-reads the time's free/busy (the board's day) and the journal, and says what it saw when. */
+  async function checkAgain(): Promise<void> {
+    const slot = unconfirmed.value
+    const zone = clinic.timeZone
+    if (!slot || !zone) return
+    const day = isoDateOf(slot.start, zone)
+    await Promise.all([
+      calendar.date === day ? calendar.load({ refresh: true }) : calendar.show(day),
+      journal.load(),
+    ])
+    const column = calendar.day?.schedules.find((s) => s.scheduleId === slot.scheduleId)
+    const at = formatClock(Date.now(), zone)
+    if (!column || calendar.day?.date !== day) {
+      checked.value = `Checked again at ${at}: the time could not be read. Look in the appointment book before booking again.`
+    } else if (column.busy.some((busy) => overlaps(busy, slot))) {
+      checked.value = `Checked again at ${at}: the time now shows as taken — most likely this desk’s booking went through. Check the appointment book; do not book it again.`
+    } else {
+      checked.value = `Checked again at ${at}: the time still shows as free, so the booking most likely did not go through — but a slow server may still save it.`
+    }
   }
 
   /** Closes the dialog; an unsent form stays saved and reopens from "Resume". */
@@ -214,6 +293,7 @@ export const useBookingStore = defineStore('booking', () => {
     selection.value = null
     phase.value = 'closed'
     clearErrors()
+    forgetAttempt()
     writeStored(storageKeys.bookingDraft, null)
   }
 
@@ -230,6 +310,8 @@ export const useBookingStore = defineStore('booking', () => {
     notice.value = null
     localErrors.value = []
     sending.reset()
+    forgetAttempt()
+    duplicate.value = null
     writeStored(storageKeys.bookingDraft, null)
   }
 
@@ -243,6 +325,10 @@ export const useBookingStore = defineStore('booking', () => {
     alternatives,
     confirmation,
     notice,
+    unconfirmed,
+    checked,
+    duplicate,
+    checkAgain,
     begin,
     chooseType,
     beginFromSuggestion,

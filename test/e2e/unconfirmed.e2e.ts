@@ -1,0 +1,76 @@
+// Issue 10, item 2: after a booking got no answer the form offers "Check again" and, after a second confirmation
+// that names the risk, "Book anyway"; a second booking for the same customer and patient that day is shown first.
+import type { Page } from '@playwright/test'
+import { clickSlot, goToDay } from './helpers/board'
+import { test, expect } from './helpers/desk'
+import { firstFreeSlot } from './helpers/slots'
+
+const ZONE = 'Australia/Sydney'
+const SCHEDULE = 136
+
+async function openForm(page: Page, date: string, start: number): Promise<void> {
+  await page.getByLabel('Location').selectOption({ label: 'Main Clinic' })
+  await goToDay(page, date)
+  await clickSlot(page, SCHEDULE, start, ZONE)
+  await page.getByRole('button', { name: /Short Consult/ }).click()
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+  await dialog.getByLabel('First name').fill('Judith')
+  await dialog.getByLabel('Last name').fill('Bourke')
+  await dialog.getByLabel('Mobile').fill('0418 976 543')
+  await dialog.getByLabel('Patient name').fill('Muffett')
+}
+
+test('after a booking got no answer, Confirm gives way to Check again and a Book anyway that asks first', async ({
+  desk,
+}) => {
+  const { sandbox, client } = await desk.connectTo()
+  const { date, slot } = await firstFreeSlot(client, SCHEDULE, ZONE, 15)
+  await desk.open()
+  const page = desk.page
+  await openForm(page, date, slot.start)
+  sandbox.injectFault({ kind: 'reset', method: 'POST', path: '/bookings', afterHandling: true })
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+
+  await dialog.getByRole('button', { name: 'Confirm booking' }).click()
+  await expect(dialog.locator('.fd-unknown')).toContainText('the time showed as taken')
+
+  await expect(dialog.getByRole('button', { name: 'Confirm booking' })).toHaveCount(0)
+  await dialog.getByRole('button', { name: 'Check again' }).click()
+  await expect(dialog.getByRole('status')).toContainText(
+    'the time now shows as taken — most likely this desk’s booking went through',
+  )
+  await dialog.getByRole('button', { name: 'Book anyway…' }).click()
+  const anyway = dialog.getByRole('group', { name: 'Book anyway' })
+  await expect(anyway).toContainText('Judith Bourke will be booked twice')
+  await page.screenshot({ path: 'docs/screenshots/booking-unconfirmed.png' })
+  await anyway.getByRole('button', { name: 'Yes, book anyway' }).click()
+
+  // The time is taken (by this desk's own booking): main says so, never "another booking".
+  await expect(dialog.locator('.fd-error').first()).toContainText(
+    'probably by this desk’s own booking for Judith Bourke',
+  )
+  await expect(dialog).not.toContainText(/another booking|someone/i)
+})
+
+test('a second booking for the same customer and patient that day shows the first, and books only when confirmed', async ({
+  desk,
+}) => {
+  const { client } = await desk.connectTo()
+  const { date, slot } = await firstFreeSlot(client, SCHEDULE, ZONE, 60)
+  await desk.open()
+  const page = desk.page
+  await openForm(page, date, slot.start)
+  await page.getByRole('button', { name: 'Confirm booking' }).click()
+  const reference = (await page.getByTestId('booking-reference').textContent())?.trim() ?? ''
+  await page.keyboard.press('Escape')
+
+  await openForm(page, date, slot.start + 30 * 60_000)
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+  await dialog.getByRole('button', { name: 'Confirm booking' }).click()
+
+  const warning = dialog.getByTestId('booking-duplicate')
+  await expect(warning).toContainText('This desk already has a booking for Judith Bourke (Muffett)')
+  await expect(warning).toContainText(`(reference ${reference})`)
+  await warning.getByRole('button', { name: 'Yes, book this one as well' }).click()
+  await expect(page.getByTestId('booking-reference')).not.toHaveText(reference)
+})

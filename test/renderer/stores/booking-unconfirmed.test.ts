@@ -1,0 +1,160 @@
+// Issue 10, item 2: after a booking got no answer the form cannot simply be sent again, and a second booking for
+// the same customer and patient that day is shown before it is sent.
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { JournalEntry } from '../../../src/shared/domain'
+import { fail, ok } from '../../../src/shared/result'
+import { useBookingStore } from '../../../src/renderer/src/stores/booking'
+import { useCalendarStore } from '../../../src/renderer/src/stores/calendar'
+import { useClinicStore } from '../../../src/renderer/src/stores/clinic'
+import { useJournalStore } from '../../../src/renderer/src/stores/journal'
+import { createFakeApi, type FakeApi } from '../helpers/fake-api'
+import { installApi } from '../helpers/api-module'
+import { at, dayView, mainClinic, mainDetails } from '../helpers/fixtures'
+
+vi.mock(
+  '../../../src/renderer/src/api',
+  async () => (await import('../helpers/api-module')).apiModule,
+)
+
+const DAY = '2030-02-15'
+let fake: FakeApi
+
+async function openForm(
+  start = '09:00',
+  end = '09:15',
+): Promise<ReturnType<typeof useBookingStore>> {
+  await useClinicStore().load()
+  await useCalendarStore().show(DAY)
+  await useJournalStore().load()
+  const booking = useBookingStore()
+  booking.begin({ scheduleId: 136, start: at(DAY, start), end: at(DAY, end) })
+  booking.chooseType(66)
+  booking.update({
+    firstName: 'Judith',
+    lastName: 'Bourke',
+    mobile: '0418',
+    patientName: 'Muffett',
+  })
+  return booking
+}
+
+beforeEach(() => {
+  localStorage.clear()
+  setActivePinia(createPinia())
+  fake = createFakeApi({
+    'clinic:listLocations': () => ok([mainClinic]),
+    'clinic:loadLocation': () => ok(mainDetails),
+    'calendar:loadDay': (request) => ok(dayView(request.date)),
+    'booking:listJournal': () => ok([]),
+    'booking:create': () => fail('OUTCOME_UNKNOWN', 'No usable answer came back from OpenVPMS.'),
+  })
+  installApi(fake.api)
+})
+
+describe('booking store after an unanswered booking', () => {
+  it('sends nothing on a second Confirm; only "Book anyway" sends again', async () => {
+    const booking = await openForm()
+    await booking.submit()
+
+    const again = await booking.submit()
+    const callsAfterAgain = fake.callsTo('booking:create').length
+    await booking.submit({ anyway: true })
+
+    expect(again).toBe(false)
+    expect(booking.unconfirmed).toMatchObject({ scheduleId: 136, start: at(DAY, '09:00') })
+    expect(callsAfterAgain).toBe(1)
+    expect(fake.callsTo('booking:create')).toHaveLength(2)
+  })
+
+  it('"Check again" re-reads the day and the journal and says the time now shows as taken', async () => {
+    const booking = await openForm()
+    await booking.submit()
+    const taken = dayView(DAY)
+    fake.answer({
+      'calendar:loadDay': () =>
+        ok({
+          ...taken,
+          schedules: taken.schedules.map((s) =>
+            s.scheduleId === 136
+              ? { ...s, busy: [...s.busy, { start: at(DAY, '09:00'), end: at(DAY, '09:15') }] }
+              : s,
+          ),
+        }),
+    })
+    const journalLoads = fake.callsTo('booking:listJournal').length
+
+    await booking.checkAgain()
+
+    expect(booking.checked).toMatch(
+      /^Checked again at \d\d:\d\d:\d\d: the time now shows as taken — most likely this desk’s booking went through/,
+    )
+    expect(fake.callsTo('calendar:loadDay').at(-1)?.refresh).toBe(true)
+    expect(fake.callsTo('booking:listJournal').length).toBeGreaterThan(journalLoads)
+  })
+
+  it('forgets the unanswered time once another time is chosen', async () => {
+    const booking = await openForm()
+    await booking.submit()
+
+    booking.begin({ scheduleId: 136, start: at(DAY, '14:00'), end: at(DAY, '14:15') })
+
+    expect(booking.unconfirmed).toBeNull()
+  })
+})
+
+describe('booking store before a second booking for the same customer that day', () => {
+  const earlier: JournalEntry = {
+    reference: '1234:0d3f0b5e-1afb-11e6-be41-3dbaef689d97',
+    draft: {
+      locationId: 98,
+      scheduleId: 136,
+      appointmentTypeId: 66,
+      start: at(DAY, '10:00'),
+      end: at(DAY, '10:15'),
+      title: '',
+      firstName: 'Judith',
+      lastName: 'Bourke',
+      mobile: '0418',
+      phone: '',
+      email: '',
+      patientName: 'Muffett',
+      notes: '',
+      clinicianId: null,
+    },
+    submittedAt: Date.now(),
+    outcome: 'booked',
+    message: null,
+  }
+
+  it('shows the earlier booking (time and reference) and sends only once confirmed', async () => {
+    fake.answer({ 'booking:listJournal': () => ok([earlier]) })
+    const booking = await openForm('14:00', '14:15')
+
+    const first = await booking.submit()
+    const shown = booking.duplicate
+    const callsBefore = fake.callsTo('booking:create').length
+    await booking.submit({ alsoThisOne: true })
+
+    expect(first).toBe(false)
+    expect(callsBefore).toBe(0)
+    expect(shown?.reference).toBe(earlier.reference)
+    expect(fake.callsTo('booking:create')).toHaveLength(1)
+  })
+
+  it('does not warn about a cancelled booking or another patient', async () => {
+    fake.answer({
+      'booking:listJournal': () =>
+        ok([
+          { ...earlier, outcome: 'cancelled' },
+          { ...earlier, draft: { ...earlier.draft, patientName: 'Rex' } },
+        ]),
+    })
+    const booking = await openForm('14:00', '14:15')
+
+    await booking.submit()
+
+    expect(booking.duplicate).toBeNull()
+    expect(fake.callsTo('booking:create')).toHaveLength(1)
+  })
+})
