@@ -36,7 +36,8 @@ import { checkReference, isCode, withReferenceField } from './reference'
 import { clashes, inProgress } from './in-flight'
 import { outcomeMessages, RECHECK_DELAYS_MS, type Seen } from './outcome-messages'
 import { journalCsv } from './journal-csv'
-import { fromJournal, fromServer, withJournalDetails } from './details'
+import { fromJournal } from '../../shared/journal-details'
+import { fromServer, withJournalDetails } from './details'
 import type { CsvFile } from '../../shared/ipc-contract'
 
 /** The client calls the booking service makes. */

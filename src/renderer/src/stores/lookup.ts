@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { BookingDetails, JournalEntry } from '../../../shared/domain'
 import { normaliseReference } from '../../../shared/booking-reference'
+import { fromJournal } from '../../../shared/journal-details'
 import { api } from '../api'
 import { useCalendarStore } from './calendar'
 import { useJournalStore } from './journal'
@@ -54,7 +55,7 @@ export const useLookupStore = defineStore('lookup', () => {
     if (found.reference !== null) return find(found.reference, found)
     entry.value = found
     reference.value = ''
-    details.value = { ...detailsOf(found), reference: '' }
+    details.value = fromJournal('', found)
     cancelled.value = null
     cancelling.reset()
     finding.done()
@@ -105,27 +106,3 @@ export const useLookupStore = defineStore('lookup', () => {
     $reset,
   }
 })
-
-const blankToNull = (value: string): string | null => (value === '' ? null : value)
-
-/** A journal entry as booking details: what this desk sent. */
-function detailsOf({ draft, reference }: JournalEntry): BookingDetails {
-  return {
-    reference: reference ?? '',
-    locationId: draft.locationId,
-    scheduleId: draft.scheduleId,
-    appointmentTypeId: draft.appointmentTypeId,
-    start: draft.start,
-    end: draft.end,
-    title: blankToNull(draft.title),
-    firstName: blankToNull(draft.firstName),
-    lastName: blankToNull(draft.lastName),
-    phone: blankToNull(draft.phone),
-    mobile: blankToNull(draft.mobile),
-    email: blankToNull(draft.email),
-    patientName: blankToNull(draft.patientName),
-    clinicianId: draft.clinicianId,
-    source: 'journal',
-    notes: blankToNull(draft.notes),
-  }
-}
