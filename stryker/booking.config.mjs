@@ -1,7 +1,13 @@
 import { group } from './group.mjs'
 
-// The service and the draft rules it shares with the form (names, email, phone, lengths, trimming).
+// The service and its parts (check, send, outcome) and the draft rules it shares with the form (names, email, phone, lengths, trimming).
 export default group('booking', {
-  mutate: ['src/main/booking/service.ts', 'src/shared/booking-draft.ts'],
+  mutate: [
+    'src/main/booking/service.ts',
+    'src/main/booking/check.ts',
+    'src/main/booking/send.ts',
+    'src/main/booking/outcome.ts',
+    'src/shared/booking-draft.ts',
+  ],
   testFiles: ['test/main/booking/service.test.ts', 'test/shared/booking-draft.test.ts'],
 })
