@@ -24,9 +24,11 @@ export async function drawnRanges(
 export const drawable = (ranges: readonly Range[]): Range[] =>
   ranges.filter((range) => range.end > range.start)
 
-/** Shows a day through the date box. */
+/** Shows a day through the date box, once the desk knows today (the box's range; before it a date is not taken). */
 export async function goToDay(page: Page, date: string): Promise<void> {
-  await page.getByLabel('Date', { exact: true }).fill(date)
+  const box = page.getByLabel('Date', { exact: true })
+  await page.locator('input[type="date"][min]').waitFor()
+  await box.fill(date)
   await page
     .locator('.fd-board-date')
     .filter({ hasText: DateTime.fromISO(date).toFormat('d LLL yyyy') })
