@@ -1,13 +1,7 @@
-import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 import type { Plugin } from 'vite'
 import { contentSecurityPolicy, developmentContentSecurityPolicy } from './src/main/security/csp'
-
-const alias = {
-  '@shared': resolve(__dirname, 'src/shared'),
-  '@renderer': resolve(__dirname, 'src/renderer/src'),
-}
 
 /** Under the dev server only, swap the page's policy for the one that lets Vite inject component styles. */
 const devServerPolicy: Plugin = {
@@ -18,16 +12,12 @@ const devServerPolicy: Plugin = {
 }
 
 export default defineConfig({
-  main: {
-    resolve: { alias },
-  },
+  main: {},
   preload: {
-    resolve: { alias },
     // A sandboxed preload cannot require() packages: bundle everything it imports.
     build: { externalizeDeps: false },
   },
   renderer: {
-    resolve: { alias },
     plugins: [vue(), devServerPolicy],
   },
 })

@@ -1,19 +1,11 @@
-import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 
 // An ES module (.mts): Vite's native config loader takes it as it is.
-const alias = {
-  '@shared': fileURLToPath(new URL('./src/shared', import.meta.url)),
-  '@renderer': fileURLToPath(new URL('./src/renderer/src', import.meta.url)),
-}
-
 export default defineConfig({
-  resolve: { alias },
   test: {
     projects: [
       {
-        resolve: { alias },
         test: {
           name: 'node',
           environment: 'node',
@@ -27,7 +19,6 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias },
         plugins: [vue()],
         test: {
           name: 'renderer',
@@ -46,7 +37,6 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias },
         test: {
           // Needs a Secret Service: run through scripts/with-keyring.sh (npm test does).
           name: 'keyring',
@@ -55,7 +45,6 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias },
         test: {
           // Needs OPENVPMS_URL/USER/PASSWORD: run through `npm run test:live`.
           name: 'live',
