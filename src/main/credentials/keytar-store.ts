@@ -9,11 +9,12 @@ export interface KeytarLike {
 }
 
 /**
- * Loads keytar on first use: a missing or broken native module then becomes KEYCHAIN, not a crash at start.
+ * Loads keytar (`@github/keytar`, the maintained fork: same API and keychain entries, prebuilt N-API addons) on
+ * first use: a missing or broken native module then becomes KEYCHAIN, not a crash at start.
  * require(), not import(): the packaged main is CommonJS and keytar's addon sits unpacked beside app.asar.
  */
 const loadKeytar = async (): Promise<KeytarLike> =>
-  createRequire(__filename)('keytar') as KeytarLike
+  createRequire(__filename)('@github/keytar') as KeytarLike
 
 /**
  * The OS keychain through keytar (macOS Keychain, Windows Credential Manager, Secret Service on Linux). Every
