@@ -32,6 +32,8 @@ export interface AppCoreOptions {
   readonly client?: { readonly timeoutMs?: number; readonly retries?: number }
   /** The clock of the services (tests fix it to the sandbox's `now`). */
   readonly now?: () => number
+  /** Pauses between attempts to reach a server that could not be reached (tests shorten them). */
+  readonly retryDelaysMs?: readonly number[]
 }
 
 /** The app without Electron. */
@@ -62,6 +64,14 @@ export function clinicJournalFile(serverUrl: string | null, username: string | n
     .update(`${serverUrl ?? ''}\n${username ?? ''}`)
     .digest('hex')
   return `booking-journal-${key.slice(0, 12)}.json`
+}
+
+/**
+ * The board as last loaded from one clinic server and account, `offline-board-<12 hex>.json` (the same key as its
+ * journal): shown read-only while that server cannot be reached.
+ */
+export function offlineBoardFile(serverUrl: string | null, username: string | null): string {
+  return clinicJournalFile(serverUrl, username).replace('booking-journal-', 'offline-board-')
 }
 
 const silentLog: Logger = {
@@ -106,6 +116,12 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     log,
     journalDir: options.userDataDir,
     journal: { retentionDays: preferences.journalRetentionDays },
+    // The demo clinic runs inside the app: there is no server to lose, so nothing is kept for it.
+    offlineBoardFile: () => {
+      const { mode, serverUrl, username } = session.status()
+      return mode === 'clinic' ? offlineBoardFile(serverUrl, username) : null
+    },
+    calendar: options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : undefined,
   })
   const { clinic, calendar } = services
   // One journal for the demo and one per clinic server and account: practice bookings never show up as a

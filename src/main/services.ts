@@ -6,7 +6,8 @@ import { bookingHandlers, seriesHandlers } from './booking/ipc'
 import { BookingJournal, type JournalDeps } from './booking/journal'
 import { SeriesService } from './booking/series'
 import { BookingService, type BookingDeps } from './booking/service'
-import { CalendarService } from './calendar/service'
+import { OfflineBoard, type OfflineBoardDeps } from './calendar/offline-board'
+import { CalendarService, type CalendarDeps } from './calendar/service'
 import { ClinicService } from './clinic/service'
 import type { Logger } from './ipc/handle'
 import type { OpenVpmsClient } from './openvpms/client'
@@ -50,6 +51,13 @@ export interface ServicesDeps {
   readonly journalDir: string
   readonly journal?: Pick<JournalDeps, 'retentionDays'>
   readonly booking?: Pick<BookingDeps, 'recheckDelaysMs'>
+  /**
+   * The file (in `journalDir`) the board as last loaded is kept in for the current connection, so it can be shown
+   * while the server cannot be reached; null or absent: none is kept.
+   */
+  readonly offlineBoardFile?: () => string | null
+  readonly offlineBoard?: Pick<OfflineBoardDeps, 'limits' | 'writeDelayMs' | 'rewriteAfterMs'>
+  readonly calendar?: Pick<CalendarDeps, 'retryDelaysMs'>
 }
 
 /** One booking journal with the booking and course services that write it, and their IPC handlers. */
@@ -68,6 +76,8 @@ export interface Services {
   deskFor(file: string): BookingDesk
   /** Every desk made so far. */
   desks(): readonly BookingDesk[]
+  /** The kept board of the current connection (made on first use, then the same one), or null. */
+  offlineBoard(): OfflineBoard | null
   /** Lets background loads and journal writes settle. */
   settle(): Promise<void>
 }
@@ -75,8 +85,31 @@ export interface Services {
 /** Builds the services; a `session:changed` on the bus drops what they cached for the previous connection. */
 export function createServices(deps: ServicesDeps): Services {
   const { getClient, events, now, log } = deps
-  const clinic = new ClinicService({ getClient, log })
-  const calendar = new CalendarService({ getClient, clinic, emit: events.emit, now, log })
+  const boards = new Map<string, OfflineBoard>()
+  function offlineBoard(): OfflineBoard | null {
+    const file = deps.offlineBoardFile?.() ?? null
+    if (file === null) return null
+    const found = boards.get(file)
+    if (found) return found
+    const made = new OfflineBoard({
+      file: join(deps.journalDir, file),
+      now,
+      log,
+      ...deps.offlineBoard,
+    })
+    boards.set(file, made)
+    return made
+  }
+  const clinic = new ClinicService({ getClient, log, offline: offlineBoard })
+  const calendar = new CalendarService({
+    getClient,
+    clinic,
+    emit: events.emit,
+    now,
+    log,
+    offline: offlineBoard,
+    ...deps.calendar,
+  })
   const desks = new Map<string, BookingDesk>()
 
   function deskFor(file: string): BookingDesk {
@@ -120,12 +153,16 @@ export function createServices(deps: ServicesDeps): Services {
     calendar,
     deskFor,
     desks: () => [...desks.values()],
+    offlineBoard,
     settle: async () => {
       calendar.reset()
       // Unanswered bookings' looks-again timers end with the app.
       for (const desk of desks.values()) desk.booking.reset()
       await calendar.whenIdle()
-      await Promise.all([...desks.values()].map((desk) => desk.journal.flushed()))
+      await Promise.all([
+        ...[...desks.values()].map((desk) => desk.journal.flushed()),
+        ...[...boards.values()].map((board) => board.flushed()),
+      ])
     },
   }
 }

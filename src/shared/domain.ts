@@ -86,6 +86,19 @@ export interface DayView {
   readonly clinicians: readonly ClinicianDay[]
   /** When main received the answers. */
   readonly loadedAt: Instant
+  /**
+   * Set when the server could not be reached and this is the day as last loaded (as of `loadedAt`), kept in memory
+   * or in the user-data folder: the board shows it read-only, since its free time may have been taken since.
+   */
+  readonly offline?: OfflineNote
+}
+
+/** Why a day is shown from what the desk kept, not from the server. */
+export interface OfflineNote {
+  /** When the server was first found unreachable (this time round). */
+  readonly since: Instant
+  /** What went wrong, in the client's words (e.g. "Cannot reach clinic.example.com: connection refused"). */
+  readonly reason: string
 }
 
 /** A booking the server accepted. */

@@ -1,15 +1,13 @@
 // The day board and next-available search. A day costs one round trip: one free/busy per schedule and one per
-// clinician, all at once. Days are cached, revalidated in the background, and their neighbours prefetched, so moving
-// one day forward or back answers at once.
+// clinician, all at once (day-fetch.ts). Days are cached, revalidated in the background, and their neighbours
+// prefetched, so moving one day forward or back answers at once. While the server cannot be reached, days come from
+// the kept board (offline-board.ts) marked offline, and the server is asked again with growing pauses (reconnect.ts).
 import type {
-  ClinicianDay,
   DayView,
   Instant,
   IsoDate,
-  LocationDetails,
   NextAvailableResult,
-  Schedule,
-  ScheduleDay,
+  OfflineNote,
 } from '../../shared/domain'
 import type {
   EventName,
@@ -18,13 +16,14 @@ import type {
   PayloadOf,
 } from '../../shared/ipc-contract'
 import { AppFailure } from '../../shared/result'
-import { clinicianDay, type ScheduleFreeBusy, type ScheduleRange } from '../../shared/availability'
-import { clip } from '../../shared/intervals'
-import { addDays, dayBounds, daysBetween, isSaneDate } from '../../shared/time'
+import { addDays, daysBetween, isSaneDate } from '../../shared/time'
 import type { Logger } from '../ipc/handle'
 import type { OpenVpmsClient } from '../openvpms/client'
 import { sessionChanged, type ClientProvider, type ClinicService } from '../clinic/service'
+import { fetchDayView } from './day-fetch'
 import { searchNextAvailable } from './next-available'
+import { unreachableFailure, type OfflineBoard } from './offline-board'
+import { DEFAULT_RETRY_DELAYS_MS, Reconnect, type AttemptOutcome } from './reconnect'
 
 /** The client calls the calendar makes. */
 export type CalendarClient = Pick<OpenVpmsClient, 'scheduleFreeBusy' | 'userFreeBusy'>
@@ -43,6 +42,18 @@ export interface CalendarDeps {
   readonly staleAfterMs?: number
   /** Days kept in the cache; default 60. */
   readonly maxDays?: number
+  /** The board as last loaded for this connection (null: none is kept, as for the demo clinic). */
+  readonly offline?: () => OfflineBoard | null
+  /** Pauses between attempts to reach the server again once it could not be; the last repeats. */
+  readonly retryDelaysMs?: readonly number[]
+}
+
+/** A day as the board asks for it. */
+interface ViewedDay {
+  readonly locationId: number
+  readonly date: IsoDate
+  /** Sorted; empty = every schedule of the location. */
+  readonly scheduleIds: readonly number[]
 }
 
 interface CachedDay {
@@ -67,9 +78,6 @@ const dayKey = (locationId: number, date: IsoDate, scheduleIds: readonly number[
 const sameContent = (a: DayView, b: DayView): boolean =>
   JSON.stringify([a.schedules, a.clinicians]) === JSON.stringify([b.schedules, b.clinicians])
 
-const notFound = (message: string, field: string): AppFailure =>
-  new AppFailure({ code: 'NOT_FOUND', message, fieldErrors: [{ field, message }] })
-
 /** Day views and next-available search for the board. */
 export class CalendarService {
   readonly #deps: CalendarDeps
@@ -78,17 +86,54 @@ export class CalendarService {
   #generation = 0
   #busy = 0
   readonly #idleWaiters: (() => void)[] = []
-  #lastViewed: { locationId: number; date: IsoDate } | null = null
+  #lastViewed: ViewedDay | null = null
+  /** Days asked for again while shown from the kept copy, by cache key. */
+  readonly #asking = new Map<string, Promise<void>>()
+  /** Set while the server cannot be reached: since when, and why. */
+  #unreachable: OfflineNote | null = null
+  readonly #reconnect: Reconnect
 
   constructor(deps: CalendarDeps) {
     this.#deps = deps
+    this.#reconnect = new Reconnect(
+      () => this.#tryAgain(),
+      deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+    )
   }
 
-  /** A day of a location's board: from the cache when there (revalidated if old), else fetched in one round trip. */
+  /**
+   * A day of a location's board: from the cache when there (revalidated if old), else fetched in one round trip.
+   * While the server cannot be reached, the day as last loaded (this run or an earlier one) marked `offline`.
+   */
   async loadDay(request: LoadDayRequest): Promise<DayView> {
     const { locationId, date } = request
     const scheduleIds = [...new Set(request.scheduleIds)].sort((a, b) => a - b)
-    this.#lastViewed = { locationId, date }
+    const wanted = { locationId, date, scheduleIds }
+    this.#lastViewed = wanted
+    // Known to be unreachable: the kept copy at once, rather than after every attempt's time limit (a server behind
+    // a dead link answers nothing for its whole timeout); the server is asked meanwhile, and its answer sent.
+    const unreachable = this.#unreachable
+    const keptNow = unreachable ? await this.#keptDay(wanted, unreachable) : null
+    if (keptNow) {
+      void this.#askAgain(wanted)
+      return keptNow
+    }
+    try {
+      const view = await this.#loadDay(request, scheduleIds)
+      const note = this.#unreachable
+      // A day from memory, loaded before the server went: it says so like a kept one.
+      return note && view.loadedAt <= note.since ? { ...view, offline: note } : view
+    } catch (thrown) {
+      const failure = unreachableFailure(thrown)
+      const note = failure && (this.#unreachable ?? noteOf(failure, this.#deps.now()))
+      const kept = note ? await this.#keptDay(wanted, note) : null
+      if (kept) return kept
+      throw thrown
+    }
+  }
+
+  async #loadDay(request: LoadDayRequest, scheduleIds: readonly number[]): Promise<DayView> {
+    const { locationId, date } = request
     const cached = request.refresh
       ? undefined
       : this.#days.get(dayKey(locationId, date, scheduleIds))
@@ -186,6 +231,60 @@ export class CalendarService {
     this.#generation++
     this.#days.clear()
     this.#lastViewed = null
+    this.#unreachable = null
+    this.#reconnect.stop()
+  }
+
+  /** The kept copy of a day, marked offline; null when none is kept. */
+  async #keptDay(day: ViewedDay, note: OfflineNote): Promise<DayView | null> {
+    const board = this.#deps.offline?.()
+    if (!board) return null
+    const generation = this.#generation
+    const kept = await board.day(day.locationId, day.date, day.scheduleIds)
+    return kept && generation === this.#generation ? { ...kept, offline: note } : null
+  }
+
+  /**
+   * Asks the server for a day shown from the kept copy; when it answers, the day goes into the cache and to the
+   * board (`calendar:dayUpdated`), and the day the board shows by then too. One ask per day at a time.
+   */
+  #askAgain(day: ViewedDay): Promise<void> {
+    const key = dayKey(day.locationId, day.date, day.scheduleIds)
+    const pending = this.#asking.get(key)
+    if (pending) return pending
+    const generation = this.#generation
+    const asked = this.#fetchDay(day.locationId, day.date, day.scheduleIds).then((view) => {
+      if (generation !== this.#generation) return
+      this.#days.delete(key)
+      this.#days.set(key, {
+        ...day,
+        key,
+        view: Promise.resolve(view),
+        start: () => undefined,
+        revalidating: false,
+      })
+      this.#evict()
+      this.#deps.emit('calendar:dayUpdated', view)
+      const shown = this.#lastViewed
+      if (shown && dayKey(shown.locationId, shown.date, shown.scheduleIds) !== key)
+        void this.#askAgain(shown)
+    })
+    this.#asking.set(key, asked)
+    void this.#inBackground(asked, 'ask again').finally(() => this.#asking.delete(key))
+    return asked
+  }
+
+  /** One attempt of the reconnect loop: the day the board shows, asked for again. */
+  async #tryAgain(): Promise<AttemptOutcome> {
+    const shown = this.#lastViewed
+    if (!shown || !this.#unreachable) return 'done'
+    try {
+      await this.#askAgain(shown)
+      this.#deps.log?.info('calendar: the server answers again', { date: shown.date })
+      return 'done'
+    } catch (thrown) {
+      return unreachableFailure(thrown) ? 'unreachable' : 'done'
+    }
   }
 
   /** Resolves when every background load, prefetch and refresh started so far has settled (for tests and shutdown). */
@@ -283,46 +382,39 @@ export class CalendarService {
     )
   }
 
+  /**
+   * Fetches a day and notes what that says of the server: answered (the day is kept for offline use, and the
+   * reconnect loop ends) or unreachable (the loop starts).
+   */
   async #fetchDay(
     locationId: number,
     date: IsoDate,
     scheduleIds: readonly number[],
   ): Promise<DayView> {
-    const details = await this.#deps.clinic.loadLocation(locationId)
-    const zone = details.location.timeZone
-    const bounds = dayBounds(date, zone)
-    const schedules = selectSchedules(details, scheduleIds)
-    const client = this.#deps.getClient()
-    const [scheduleAnswers, clinicianAnswers] = await Promise.all([
-      Promise.all(schedules.map((s) => client.scheduleFreeBusy(s.id, bounds.start, bounds.end))),
-      Promise.all(
-        details.clinicians.map((c) =>
-          client.userFreeBusy(c.id, locationId, bounds.start, bounds.end).catch(unlessNotFound),
-        ),
-      ),
-    ])
-    const scheduleDays: ScheduleDay[] = schedules.map((schedule, index) => {
-      const answer = scheduleAnswers[index] ?? { free: [], busy: [] }
-      return {
-        scheduleId: schedule.id,
-        free: clip(answer.free, bounds),
-        busy: clip(answer.busy, bounds),
+    const generation = this.#generation
+    const board = this.#deps.offline?.() ?? null
+    try {
+      const view = await fetchDayView(
+        {
+          clinic: this.#deps.clinic,
+          client: () => this.#deps.getClient(),
+          now: this.#deps.now,
+        },
+        { locationId, date, scheduleIds },
+      )
+      if (generation === this.#generation) {
+        this.#unreachable = null
+        this.#reconnect.stop()
+        board?.keepDay(view, scheduleIds)
       }
-    })
-    const freeBusy = new Map<number, ScheduleFreeBusy>(
-      scheduleDays.map((day) => [day.scheduleId, day]),
-    )
-    const clinicians: ClinicianDay[] = details.clinicians.map((clinician, index) =>
-      clinicianDay(clinician.id, clinicianAnswers[index] ?? NO_ROSTER, freeBusy, bounds),
-    )
-    return {
-      locationId,
-      date,
-      timeZone: zone,
-      bounds,
-      schedules: scheduleDays,
-      clinicians,
-      loadedAt: this.#deps.now(),
+      return view
+    } catch (thrown) {
+      const failure = unreachableFailure(thrown)
+      if (failure && generation === this.#generation) {
+        this.#unreachable ??= noteOf(failure, this.#deps.now())
+        this.#reconnect.start()
+      }
+      throw thrown
     }
   }
 
@@ -349,20 +441,8 @@ export class CalendarService {
   }
 }
 
-const NO_ROSTER: { free: ScheduleRange[]; busy: ScheduleRange[] } = { free: [], busy: [] }
-
-// spec §3.3: a user who is no longer online-bookable at the location answers 404; show them with no roster.
-function unlessNotFound(thrown: unknown): { free: ScheduleRange[]; busy: ScheduleRange[] } {
-  if (thrown instanceof AppFailure && thrown.error.code === 'NOT_FOUND') return NO_ROSTER
-  throw thrown
-}
-
-function selectSchedules(details: LocationDetails, scheduleIds: readonly number[]): Schedule[] {
-  if (scheduleIds.length === 0) return [...details.schedules]
-  return scheduleIds.map((id) => {
-    const schedule = details.schedules.find((s) => s.id === id)
-    if (!schedule)
-      throw notFound(`Schedule ${id} is not one of this location's schedules.`, 'scheduleIds')
-    return schedule
-  })
-}
+/** Why the desk shows a kept day: the server unreachable since now, in the client's words. */
+const noteOf = (failure: AppFailure, now: Instant): OfflineNote => ({
+  since: now,
+  reason: failure.error.message,
+})

@@ -1,6 +1,7 @@
 // Locations and everything the board needs about one: its schedules with their appointment types, and its clinicians.
 import type { Location, LocationDetails, Schedule } from '../../shared/domain'
 import { AppFailure } from '../../shared/result'
+import { unreachableFailure, type OfflineBoard } from '../calendar/offline-board'
 import type { Logger } from '../ipc/handle'
 import type { OpenVpmsClient } from '../openvpms/client'
 
@@ -25,6 +26,8 @@ export function sessionChanged(): AppFailure {
 export interface ClinicDeps {
   readonly getClient: ClientProvider<ClinicClient>
   readonly log?: Logger
+  /** The board as last loaded for this connection, answered from when the server cannot be reached. */
+  readonly offline?: () => OfflineBoard | null
 }
 
 const byName = <T extends { name: string; id: number }>(a: T, b: T): number =>
@@ -41,12 +44,22 @@ export class ClinicService {
     this.#deps = deps
   }
 
-  /** spec §3.1: the locations that take online bookings. */
+  /** spec §3.1: the locations that take online bookings (as last listed while the server cannot be reached). */
   async listLocations(): Promise<Location[]> {
     const generation = this.#generation
-    const locations = await this.#deps.getClient().listLocations()
+    const board = this.#deps.offline?.() ?? null
+    let locations: Location[]
+    try {
+      locations = await this.#deps.getClient().listLocations()
+    } catch (thrown) {
+      const kept = unreachableFailure(thrown) ? await board?.locations() : null
+      if (!kept) throw thrown
+      if (generation !== this.#generation) throw sessionChanged()
+      return [...kept]
+    }
     if (generation !== this.#generation) throw sessionChanged()
     this.#locations = Promise.resolve(locations)
+    board?.keepLocations(locations)
     return locations
   }
 
@@ -72,8 +85,10 @@ export class ClinicService {
     const cached = this.#cache.get(locationId)
     if (cached && !refresh) return cached
     const generation = this.#generation
+    const board = this.#deps.offline?.() ?? null
     const loading = this.#fetch(locationId).then((details) => {
       if (generation !== this.#generation) throw sessionChanged()
+      board?.keepLocation(details)
       return details
     })
     this.#cache.set(locationId, loading)
@@ -81,7 +96,14 @@ export class ClinicService {
     loading.catch(() => {
       if (this.#cache.get(locationId) === loading) this.#cache.delete(locationId)
     })
-    return loading
+    if (!board) return loading
+    // The kept copy answers this call only: the next one asks the server again.
+    return loading.catch(async (thrown: unknown) => {
+      const kept = unreachableFailure(thrown) ? await board.location(locationId) : null
+      if (!kept) throw thrown
+      if (generation !== this.#generation) throw sessionChanged()
+      return kept
+    })
   }
 
   /** The details of every location already loaded (or loading), without asking the server for more. */

@@ -9,7 +9,7 @@ import type { CalendarService } from '../../../src/main/calendar/service'
 import type { ClinicService } from '../../../src/main/clinic/service'
 import { OpenVpmsClient, type ClientConfig } from '../../../src/main/openvpms/client'
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../src/main/sandbox'
-import { createEvents, createServices } from '../../../src/main/services'
+import { createEvents, createServices, type ServicesDeps } from '../../../src/main/services'
 import type { EventName } from '../../../src/shared/ipc-contract'
 import { AppFailure } from '../../../src/shared/result'
 
@@ -36,10 +36,14 @@ export interface Services {
   readonly journal: BookingJournal
   readonly series: SeriesService
   readonly events: Emitted[]
+  /** The folder the journal (and the kept board, when asked for) live in. */
+  readonly dir: string
   /** A second, independent client of the same sandbox (another desk). */
   newClient(config?: Partial<ClientConfig>): OpenVpmsClient
   /** Moves the clock of both the sandbox and the services. */
   setNow(iso: string): void
+  /** Writes the kept board now (when one is kept). */
+  offlineBoardFlushed(): Promise<void>
   /** Changes the session's client (null = signed out). */
   setClient(client: OpenVpmsClient | null): void
   close(): Promise<void>
@@ -52,11 +56,15 @@ export async function startServices(
     sandbox?: SandboxOptions
     client?: Partial<ClientConfig>
     booking?: Pick<BookingDeps, 'recheckDelaysMs'>
+    /** Keep the board for offline use (in `offline-board.json`), with these limits and retry pauses. */
+    offline?: Pick<ServicesDeps, 'offlineBoard' | 'calendar'>
+    /** The folder to use (another run's); a new one otherwise. */
+    dir?: string
   } = {},
 ): Promise<Services> {
   const nowIso = options.now ?? SEED_NOW
   const sandbox = await startSandbox({ port: 0, now: nowIso, ...options.sandbox })
-  const dir = await mkdtemp(join(tmpdir(), 'services-'))
+  const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'services-')))
   const newClient = (config: Partial<ClientConfig> = {}): OpenVpmsClient =>
     new OpenVpmsClient({
       baseUrl: sandbox.baseUrl,
@@ -89,6 +97,9 @@ export async function startServices(
     now,
     journalDir: dir,
     booking: options.booking,
+    ...(options.offline
+      ? { ...options.offline, offlineBoardFile: () => 'offline-board.json' }
+      : {}),
   })
   const { clinic, calendar } = services
   const { journal, booking, series } = services.deskFor('booking-journal.json')
@@ -100,17 +111,19 @@ export async function startServices(
     journal,
     series,
     events,
+    dir,
     newClient,
     setNow: (iso) => {
       nowMs = Date.parse(iso)
       sandbox.setNow(iso)
     },
     setClient: (client) => void (current = client),
+    offlineBoardFlushed: async () => services.offlineBoard()?.flushed(),
     close: async () => {
       booking.reset()
       await services.settle()
       await sandbox.close()
-      await rm(dir, { recursive: true, force: true })
+      if (!options.dir) await rm(dir, { recursive: true, force: true })
     },
   }
 }
