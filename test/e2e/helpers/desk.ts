@@ -43,6 +43,11 @@ export interface Desk {
   ): Promise<{ sandbox: RunningSandbox; client: SandboxClient }>
   /** Starts a sandbox and connects the desk to it through main (session:connect) before the page opens. */
   connectTo(options?: SandboxOptions): Promise<{ sandbox: RunningSandbox; client: SandboxClient }>
+  /**
+   * Closes the app core and starts a new one on the same user-data folder and keychain, as when the desk is closed
+   * and opened again; the page then needs `open()` again.
+   */
+  restart(): Promise<void>
 }
 
 interface Fixtures {
@@ -69,30 +74,37 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   clientTimeoutMs: [5_000, { option: true }],
   desk: async ({ page, context, server, clientTimeoutMs }, use) => {
     const userDataDir = mkdtempSync(join(tmpdir(), 'front-desk-e2e-'))
-    const core = await createAppCore({
-      userDataDir,
-      credentialStore: new MemoryCredentialStore(),
-      client: { timeoutMs: clientTimeoutMs },
-    })
+    const credentialStore = new MemoryCredentialStore()
+    const startCore = (): Promise<AppCore> =>
+      createAppCore({
+        userDataDir,
+        credentialStore,
+        client: { timeoutMs: clientTimeoutMs },
+        // Quick to try again when a server is down, so a test sees the desk recover within seconds.
+        retryDelaysMs: [250, 500, 1_000],
+      })
+    let core = await startCore()
     const sandboxes: RunningSandbox[] = []
     await context.exposeBinding(
       '__frontDeskCall',
       (_source, channel: ChannelName, request: unknown) => core.dispatch(channel, request),
     )
     await context.addInitScript({ content: pageApi() })
-    const unsubscribe = eventNames.map((event) =>
-      core.on(event, (payload) => {
-        void page
-          .evaluate(
-            ([name, value]) =>
-              (
-                globalThis as unknown as { __frontDeskEmit: (n: string, p: unknown) => void }
-              ).__frontDeskEmit(name, value),
-            [event, payload] as const,
-          )
-          .catch(() => undefined)
-      }),
-    )
+    const forward = (from: AppCore): (() => void)[] =>
+      eventNames.map((event) =>
+        from.on(event, (payload) => {
+          void page
+            .evaluate(
+              ([name, value]) =>
+                (
+                  globalThis as unknown as { __frontDeskEmit: (n: string, p: unknown) => void }
+                ).__frontDeskEmit(name, value),
+              [event, payload] as const,
+            )
+            .catch(() => undefined)
+        }),
+      )
+    let unsubscribe = forward(core)
     const problems: string[] = []
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
     page.on('console', (message) => {
@@ -101,7 +113,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         problems.push(`console error: ${message.text()}`)
     })
     const desk: Desk = {
-      core,
+      get core() {
+        return core
+      },
       page,
       userDataDir,
       open: async () => {
@@ -124,6 +138,12 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         })
         if (!result.ok) throw new Error(`connect failed: ${result.error.message}`)
         return { sandbox, client }
+      },
+      restart: async () => {
+        for (const stop of unsubscribe) stop()
+        await core.close()
+        core = await startCore()
+        unsubscribe = forward(core)
       },
     }
     await use(desk)

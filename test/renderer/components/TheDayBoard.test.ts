@@ -2,6 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { fail, ok, type Result } from '../../../src/shared/result'
+import DayBoardColumn from '../../../src/renderer/src/components/DayBoardColumn.vue'
 import TheDayBoard from '../../../src/renderer/src/components/TheDayBoard.vue'
 import { useBookingStore } from '../../../src/renderer/src/stores/booking'
 import { useCalendarStore } from '../../../src/renderer/src/stores/calendar'
@@ -184,5 +185,47 @@ describe('TheDayBoard', () => {
 
     expect(alert.text()).toContain('enter the password for frontdesk')
     expect(alert.find('button').exists()).toBe(false)
+  })
+})
+
+describe('TheDayBoard while the server cannot be reached', () => {
+  const kept = (date: string): DayView => ({
+    ...dayView(date),
+    offline: {
+      since: at(date, '10:00'),
+      reason: 'Could not reach the OpenVPMS server at vets.example.com.',
+    },
+  })
+  const selection = { scheduleId: 136, start: at(DAY, '12:00'), end: at(DAY, '12:15') }
+
+  it('says the day shown is the one last loaded, as of when, and why', async () => {
+    fake.answer({ 'calendar:loadDay': (request) => ok(kept(request.date)) })
+    const wrapper = await mountBoard()
+
+    const banner = wrapper.get('.fd-offline')
+
+    expect(banner.attributes('role')).toBe('status')
+    expect(banner.text()).toContain('As of Fri 15 Feb 2030 08:00, server unreachable.')
+    expect(banner.text()).toContain('booking is paused')
+    expect(banner.text()).toContain('Could not reach the OpenVPMS server at vets.example.com.')
+    expect(wrapper.get('.fd-columns').classes()).toContain('fd-read-only')
+  })
+
+  it('books nothing from a kept day, and books again once main sends the live one', async () => {
+    fake.answer({ 'calendar:loadDay': (request) => ok(kept(request.date)) })
+    const wrapper = await mountBoard()
+    const booking = useBookingStore()
+    const calendar = useCalendarStore()
+    calendar.listen()
+
+    wrapper.findComponent(DayBoardColumn).vm.$emit('select', selection)
+    const whileDown = booking.phase
+    fake.emit('calendar:dayUpdated', dayView(DAY))
+    await flushPromises()
+    wrapper.findComponent(DayBoardColumn).vm.$emit('select', selection)
+
+    expect(whileDown).toBe('closed')
+    expect(wrapper.find('.fd-offline').exists()).toBe(false)
+    expect(booking.phase).toBe('type')
   })
 })

@@ -66,6 +66,33 @@ describe('TheTopBar', () => {
     expect(whileDown).toBe('Cannot reach vets.example.com')
     expect(wrapper.get('.fd-connection').text()).toBe('frontdesk @ vets.example.com')
   })
+
+  it('says the server cannot be reached while the board shows the day as last loaded', async () => {
+    const kept = {
+      ...dayView('2030-02-15'),
+      offline: { since: 0, reason: 'Could not reach the OpenVPMS server at vets.example.com.' },
+    }
+    fake.answer({
+      'clinic:listLocations': () => ok([mainClinic]),
+      'clinic:loadLocation': () => ok(mainDetails),
+      'calendar:loadDay': () => ok(kept),
+    })
+    const wrapper = await mountBar()
+    await useClinicStore().load()
+    const calendar = useCalendarStore()
+    calendar.listen()
+    await calendar.show('2030-02-15')
+    await flushPromises()
+    const whileDown = wrapper.get('.fd-connection')
+    const [label, title] = [whileDown.text(), whileDown.attributes('title')]
+
+    fake.emit('calendar:dayUpdated', dayView('2030-02-15'))
+    await flushPromises()
+
+    expect(label).toBe('Cannot reach vets.example.com')
+    expect(title).toBe('Could not reach the OpenVPMS server at vets.example.com.')
+    expect(wrapper.get('.fd-connection').text()).toBe('frontdesk @ vets.example.com')
+  })
 })
 
 describe('TheTopBar date field', () => {

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
-import type { DayView, IsoDate } from '../../../shared/domain'
+import type { DayView, IsoDate, OfflineNote } from '../../../shared/domain'
 import { api } from '../api'
 import { addDays, todayIn } from '../../../shared/time'
 import { readStored, storageKeys, writeStored } from '../storage'
@@ -70,6 +70,14 @@ export const useCalendarStore = defineStore('calendar', () => {
 
   /** True while the board still shows the previous day because the new one has not arrived yet. */
   const stale = computed(() => day.value !== null && !matchesVisible(day.value))
+
+  /**
+   * Set while the day shown is the one last loaded because the server cannot be reached: the board is then
+   * read-only (its free time may have been taken since). Cleared by the next day the server sends.
+   */
+  const offline = computed<OfflineNote | null>(() =>
+    day.value !== null && matchesVisible(day.value) ? (day.value.offline ?? null) : null,
+  )
 
   /**
    * Shows a day (and loads it). The previous day stays drawn, dimmed, until the new one arrives: the board's
@@ -142,6 +150,7 @@ export const useCalendarStore = defineStore('calendar', () => {
     today,
     isToday,
     stale,
+    offline,
     load,
     show,
     shift,
