@@ -101,6 +101,28 @@ export interface OfflineNote {
   readonly reason: string
 }
 
+/** One day of the fortnight strip: how much bookable time is left on it. */
+export interface DaySummary {
+  readonly date: IsoDate
+  /** No shown schedule opens that day (spec §5.1: outside the opening hours is neither free nor busy). */
+  readonly closed: boolean
+  /** Whole free slots still ahead (never the past), summed over the schedules, or the chosen clinician's. */
+  readonly freeMinutes: number
+  /** Opening time still ahead (free or booked), summed the same way: what `freeMinutes` is a share of. */
+  readonly openMinutes: number
+}
+
+/** Days of a location's book at a glance, for the shown schedules or one clinician. */
+export interface Fortnight {
+  readonly locationId: number
+  readonly timeZone: string
+  /** null = the schedules' own free time; else that clinician's real availability on them. */
+  readonly clinicianId: number | null
+  readonly days: readonly DaySummary[]
+  /** When main had the answers. */
+  readonly loadedAt: Instant
+}
+
 /** A booking the server accepted. */
 export interface BookingConfirmation {
   /** Opaque: `<id>:<uuid>` (or a 3-part form from older servers); shown and sent exactly as received. */

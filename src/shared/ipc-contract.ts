@@ -3,6 +3,7 @@ import type {
   BookingDetails,
   BookingDraft,
   DayView,
+  Fortnight,
   Instant,
   IsoDate,
   JournalEntry,
@@ -58,6 +59,23 @@ export interface LoadDayRequest {
   /** Schedules to load; empty = every schedule of the location. */
   readonly scheduleIds: readonly number[]
   /** Skip main's day cache (used by the periodic refresh and after writes). */
+  readonly refresh?: boolean
+}
+
+/** Most days one fortnight-strip request covers (one ranged request per schedule, whatever the range). */
+export const MAX_FORTNIGHT_DAYS = 62
+
+export interface GetFortnightRequest {
+  readonly locationId: number
+  /** The first day (the strip asks from today in the location's zone). */
+  readonly fromDate: IsoDate
+  /** How many days, 1 to MAX_FORTNIGHT_DAYS. */
+  readonly days: number
+  /** Schedules to sum; empty = every schedule of the location. */
+  readonly scheduleIds: readonly number[]
+  /** null = the schedules' free time; else that clinician's real availability on them. */
+  readonly clinicianId: number | null
+  /** Ask the server again instead of reusing answers kept in main (the board's periodic refresh). */
   readonly refresh?: boolean
 }
 
@@ -161,6 +179,8 @@ export const ipcContract = {
   calendar: {
     loadDay: channel<LoadDayRequest, DayView>(),
     findNextAvailable: channel<FindNextAvailableRequest, NextAvailableResult>(),
+    /** Bookable time left on each day of a range: one ranged free/busy per schedule (and clinician), all at once. */
+    getFortnight: channel<GetFortnightRequest, Fortnight>(),
   },
   booking: {
     create: channel<CreateBookingRequest, BookingConfirmation>(),

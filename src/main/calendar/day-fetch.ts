@@ -5,8 +5,6 @@ import type {
   DayView,
   Instant,
   IsoDate,
-  LocationDetails,
-  Schedule,
   ScheduleDay,
 } from '../../shared/domain'
 import { AppFailure } from '../../shared/result'
@@ -15,6 +13,7 @@ import { clip } from '../../shared/intervals'
 import { dayBounds } from '../../shared/time'
 import type { OpenVpmsClient } from '../openvpms/client'
 import type { ClinicService } from '../clinic/service'
+import { selectSchedules } from './schedules'
 
 /** What fetching a day needs. */
 export interface DayFetchDeps {
@@ -79,16 +78,3 @@ function unlessNotFound(thrown: unknown): { free: ScheduleRange[]; busy: Schedul
   if (thrown instanceof AppFailure && thrown.error.code === 'NOT_FOUND') return NO_ROSTER
   throw thrown
 }
-
-function selectSchedules(details: LocationDetails, scheduleIds: readonly number[]): Schedule[] {
-  if (scheduleIds.length === 0) return [...details.schedules]
-  return scheduleIds.map((id) => {
-    const schedule = details.schedules.find((s) => s.id === id)
-    if (!schedule)
-      throw notFound(`Schedule ${id} is not one of this location's schedules.`, 'scheduleIds')
-    return schedule
-  })
-}
-
-const notFound = (message: string, field: string): AppFailure =>
-  new AppFailure({ code: 'NOT_FOUND', message, fieldErrors: [{ field, message }] })

@@ -25,16 +25,19 @@ import { clip } from '../../shared/intervals'
 import { bookableStarts, typeDuration } from '../../shared/slots'
 import { addDays, dayBounds, isoDateOf, todayIn } from '../../shared/time'
 import type { ClinicService } from '../clinic/service'
-import type { OpenVpmsClient } from '../openvpms/client'
+import type { FreeBusyRangeCache } from './range-cache'
 
 /** Days searched when the request does not say. */
 export const DEFAULT_SEARCH_DAYS = 14
 /** Starts listed per day when the request does not say: a few, the rest counted for "more". */
 export const DEFAULT_PER_DAY = 3
 
-/** What one search needs: the session's client, the clinic's metadata, the clock, and whether it is still wanted. */
+/**
+ * What one search needs: the ranged free/busy (shared with the fortnight strip and the waitlist, so a search over the
+ * days the strip already loaded asks nothing again), the clinic's metadata, the clock, and whether it is still wanted.
+ */
 export interface SearchContext {
-  readonly client: Pick<OpenVpmsClient, 'scheduleFreeBusy' | 'userFreeBusy'>
+  readonly ranges: Pick<FreeBusyRangeCache, 'scheduleFreeBusy' | 'userFreeBusy'>
   readonly clinic: Pick<ClinicService, 'loadLocation' | 'knownLocations'>
   readonly now: Instant
   /** Throws when the session changed while the answers were on their way. */
@@ -147,7 +150,10 @@ const schedulesTaking = (details: LocationDetails, typeId: number): Schedule[] =
 
 interface PlanAnswer {
   readonly freeBusy: ReadonlyMap<number, ScheduleFreeBusy>
-  readonly clinician: { free: ScheduleRange[]; busy: ScheduleRange[] } | null
+  readonly clinician: {
+    readonly free: readonly ScheduleRange[]
+    readonly busy: readonly ScheduleRange[]
+  } | null
 }
 
 async function fetchPlan(
@@ -155,13 +161,12 @@ async function fetchPlan(
   plan: Plan,
   clinicianId: number | null,
 ): Promise<PlanAnswer> {
-  const { client } = context
-  const { start, end } = plan.range
+  const { ranges } = context
   const [answers, clinician] = await Promise.all([
-    Promise.all(plan.asked.map((s) => client.scheduleFreeBusy(s.id, start, end))),
+    Promise.all(plan.asked.map((s) => ranges.scheduleFreeBusy(s.id, plan.range))),
     clinicianId === null
       ? Promise.resolve(null)
-      : client.userFreeBusy(clinicianId, plan.details.location.id, start, end),
+      : ranges.userFreeBusy(clinicianId, plan.details.location.id, plan.range),
   ])
   const freeBusy = new Map<number, ScheduleFreeBusy>(
     plan.asked.map((schedule, index) => [schedule.id, answers[index] ?? { free: [], busy: [] }]),

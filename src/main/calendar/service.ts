@@ -4,6 +4,7 @@
 // the kept board (offline-board.ts) marked offline, and the server is asked again with growing pauses (reconnect.ts).
 import type {
   DayView,
+  Fortnight,
   Instant,
   IsoDate,
   NextAvailableResult,
@@ -12,6 +13,7 @@ import type {
 import type {
   EventName,
   FindNextAvailableRequest,
+  GetFortnightRequest,
   LoadDayRequest,
   PayloadOf,
 } from '../../shared/ipc-contract'
@@ -24,6 +26,8 @@ import { fetchDayView } from './day-fetch'
 import { searchNextAvailable } from './next-available'
 import { unreachableFailure, type OfflineBoard } from './offline-board'
 import { DEFAULT_RETRY_DELAYS_MS, Reconnect, type AttemptOutcome } from './reconnect'
+import { loadFortnight } from './fortnight'
+import { FreeBusyRangeCache } from './range-cache'
 
 /** The client calls the calendar makes. */
 export type CalendarClient = Pick<OpenVpmsClient, 'scheduleFreeBusy' | 'userFreeBusy'>
@@ -92,9 +96,16 @@ export class CalendarService {
   /** Set while the server cannot be reached: since when, and why. */
   #unreachable: OfflineNote | null = null
   readonly #reconnect: Reconnect
+  /** Ranged free/busy shared by the fortnight strip, next-available and the waitlist scan. */
+  readonly ranges: FreeBusyRangeCache
 
   constructor(deps: CalendarDeps) {
     this.#deps = deps
+    this.ranges = new FreeBusyRangeCache({
+      getClient: () => deps.getClient(),
+      now: () => deps.now(),
+      maxAgeMs: deps.staleAfterMs,
+    })
     this.#reconnect = new Reconnect(
       () => this.#tryAgain(),
       deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
@@ -171,6 +182,8 @@ export class CalendarService {
 
   /** Forgets a day (after a write), so the next load fetches it. */
   invalidate(locationId: number, date: IsoDate): void {
+    // A ranged answer spans many days and schedules: after a write none of them can be trusted.
+    this.ranges.clear()
     for (const key of [...this.#days.keys()]) {
       if (key.startsWith(dayPrefix(locationId, date))) this.#days.delete(key)
     }
@@ -197,6 +210,7 @@ export class CalendarService {
 
   /** Refreshes the day the board last showed (after a write whose day is unknown), and forgets every other day. */
   refreshLastViewed(): Promise<void> {
+    this.ranges.clear()
     const last = this.#lastViewed
     const lastPrefix = last ? dayPrefix(last.locationId, last.date) : null
     for (const key of [...this.#days.keys()]) {
@@ -214,8 +228,29 @@ export class CalendarService {
     return this.#foreground(() =>
       searchNextAvailable(
         {
-          client: this.#deps.getClient(),
+          ranges: this.ranges,
           clinic: this.#deps.clinic,
+          now: this.#deps.now(),
+          checkCurrent: () => {
+            if (generation !== this.#generation) throw sessionChanged()
+          },
+        },
+        request,
+      ),
+    )
+  }
+
+  /**
+   * The bookable time left on each day of a range, for the shown schedules or a clinician on them (the fortnight
+   * strip): one ranged free/busy per schedule and one for the clinician, all at once, shared with next-available.
+   */
+  getFortnight(request: GetFortnightRequest): Promise<Fortnight> {
+    const generation = this.#generation
+    return this.#foreground(() =>
+      loadFortnight(
+        {
+          clinic: this.#deps.clinic,
+          ranges: this.ranges,
           now: this.#deps.now(),
           checkCurrent: () => {
             if (generation !== this.#generation) throw sessionChanged()
@@ -230,6 +265,7 @@ export class CalendarService {
   reset(): void {
     this.#generation++
     this.#days.clear()
+    this.ranges.clear()
     this.#lastViewed = null
     this.#unreachable = null
     this.#reconnect.stop()

@@ -1,7 +1,12 @@
 // One zod schema per channel for the request the renderer sends. The `satisfies` clause makes a missing channel, or a
 // schema whose output disagrees with the contract's request type, a type error.
 import { z } from 'zod'
-import { MAX_SEARCH_DAYS, type ChannelName, type RequestOf } from '../../shared/ipc-contract'
+import {
+  MAX_FORTNIGHT_DAYS,
+  MAX_SEARCH_DAYS,
+  type ChannelName,
+  type RequestOf,
+} from '../../shared/ipc-contract'
 import { isIsoDate, isSaneDate, SANE_DATES_MESSAGE } from '../../shared/time'
 import { bookingDraftSchema, boundedText } from '../../shared/booking-draft'
 import { MAX_TEMPLATE_LENGTH } from '../session/settings'
@@ -64,6 +69,18 @@ export const requestSchemas = {
     weekdays: z.array(z.number().int().min(1).max(7)).max(7).readonly().optional(),
     near: minuteOfDay.optional(),
     perDay: z.number().int().min(1).max(100).optional(),
+  }),
+  'calendar:getFortnight': z.strictObject({
+    locationId: id,
+    fromDate: isoDate,
+    days: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_FORTNIGHT_DAYS, { message: `Show at most ${MAX_FORTNIGHT_DAYS} days at a time.` }),
+    scheduleIds: z.array(id).max(100).readonly(),
+    clinicianId: id.nullable(),
+    refresh: z.boolean().optional(),
   }),
   'booking:create': z.strictObject({ draft: bookingDraftSchema }),
   'booking:get': reference,

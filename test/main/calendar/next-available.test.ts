@@ -150,19 +150,20 @@ describe('next available across every location', () => {
     expect(requests).toBe(6 + 1)
   })
 
-  it('lists the locations once and remembers them', async () => {
+  it('lists the locations once and remembers them, and the ranged answers until the board’s next refresh', async () => {
     await s.clinic.loadLocation(98)
     await s.clinic.loadLocation(106)
+    const search = () =>
+      s.calendar.findNextAvailable({ locationId: null, appointmentTypeId: 81, clinicianId: null })
 
-    const first = await countRequests(() =>
-      s.calendar.findNextAvailable({ locationId: null, appointmentTypeId: 81, clinicianId: null }),
-    )
-    const second = await countRequests(() =>
-      s.calendar.findNextAvailable({ locationId: null, appointmentTypeId: 81, clinicianId: null }),
-    )
+    const first = await countRequests(search)
+    const second = await countRequests(search)
+    s.setNow('2019-02-14T09:00:31+11:00')
+    const third = await countRequests(search)
 
     expect(first.requests).toBe(1 + 3)
-    expect(second.requests).toBe(3)
+    expect(second.requests).toBe(0)
+    expect(third.requests).toBe(3)
   })
 
   it('says clearly when no location has the type, or the clinician', async () => {
