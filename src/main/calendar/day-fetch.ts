@@ -1,12 +1,6 @@
 // One day of a location's board from the Booking API: one free/busy per schedule and one per clinician, all at once,
 // and each clinician's real availability worked out from them.
-import type {
-  ClinicianDay,
-  DayView,
-  Instant,
-  IsoDate,
-  ScheduleDay,
-} from '../../shared/domain'
+import type { ClinicianDay, DayView, Instant, IsoDate, ScheduleDay } from '../../shared/domain'
 import { AppFailure } from '../../shared/result'
 import { clinicianDay, type ScheduleFreeBusy, type ScheduleRange } from '../../shared/availability'
 import { clip } from '../../shared/intervals'
