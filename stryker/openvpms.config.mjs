@@ -7,5 +7,7 @@ export default group('openvpms', {
     'test/main/openvpms/client.test.ts',
     'test/main/openvpms/errors.test.ts',
     'test/main/openvpms/http.test.ts',
+    // The caps on what a server can make the client read (answers past 4 MB, lists past 1,000 items).
+    'test/main/openvpms/limits.test.ts',
   ],
 })

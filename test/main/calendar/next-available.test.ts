@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { requestSchemas } from '../../../src/main/ipc/schemas'
 import type { NextAvailableResult } from '../../../src/shared/domain'
+import { seedDataset } from '../../../src/main/sandbox/seed'
 import { formatTime } from '../../../src/shared/time'
 import { at, codeOf, failureOf, startServices, SYDNEY, type Services } from '../clinic/harness'
 
@@ -179,6 +180,37 @@ describe('next available across every location', () => {
     expect(type.error.message).toBe('No schedule at any location takes that appointment type.')
     expect(clinician.error.code).toBe('NOT_FOUND')
     expect(clinician.error.message).toMatch(/not available for online booking at any location/)
+  })
+})
+
+describe('next available with a misconfigured schedule', () => {
+  it('passes over a schedule with no slot size (the API allows 0) and finds times on the others', async () => {
+    await s.close()
+    const dataset = seedDataset()
+    s = await startServices({
+      sandbox: {
+        dataset: {
+          ...dataset,
+          schedules: dataset.schedules?.map((schedule) =>
+            schedule.id === 301 ? { ...schedule, slotSize: 0 } : schedule,
+          ),
+        },
+      },
+    })
+    await warm()
+
+    const result = await s.calendar.findNextAvailable({
+      locationId: 106,
+      appointmentTypeId: 66,
+      clinicianId: null,
+      fromDate: '2019-02-15',
+      days: 1,
+      perDay: 100,
+    })
+
+    const schedules = new Set(result.days[0]?.suggestions.map((x) => x.names.schedule))
+    expect(schedules).toEqual(new Set(['Consult Room 2', 'Consult Room 3']))
+    expect(times(result, '2019-02-15')[0]).toBe('08:00')
   })
 })
 

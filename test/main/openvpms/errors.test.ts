@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { errorForException, errorForStatus, isHtml } from '../../../src/main/openvpms/errors'
+import {
+  badResponse,
+  errorCodes,
+  errorForException,
+  errorForStatus,
+  isGetBooking,
+  isHtml,
+  refusedRedirect,
+  tooManyRedirects,
+  unexpected,
+} from '../../../src/main/openvpms/errors'
 import type { FailedRequest } from '../../../src/main/openvpms/errors'
 
 const getLocations: FailedRequest = {
@@ -92,6 +102,8 @@ describe('errorForStatus', () => {
     ["'firstName' is a required field", 'firstName'],
     ["'lastName' is a required field", 'lastName'],
     ['User not found: 4242', 'clinicianId'],
+    ['Invalid booking reference', 'reference'],
+    ['Schedule is not available for online booking', undefined],
   ])('maps the §7.1 refusal "%s" to VALIDATION on field %s', (serverMessage, field) => {
     const error = errorForStatus(postBooking, text(400, serverMessage))
 
@@ -243,5 +255,219 @@ describe('errorForException', () => {
     const thrown = Object.assign(new TypeError('fetch failed'), { cause: aggregate })
 
     expect(errorForException(postBooking, thrown, false).code).toBe('NETWORK')
+  })
+})
+
+describe('what the receptionist reads', () => {
+  const json = (status: number, body: string) => ({
+    status,
+    mediaType: 'application/json',
+    body,
+  })
+
+  it.each([
+    [
+      'a refused password',
+      getLocations,
+      html(401),
+      {
+        code: 'AUTH',
+        message: 'OpenVPMS refused the username or password: check them and sign in again.',
+      },
+    ],
+    [
+      'a refusal with no text',
+      postBooking,
+      text(400, '  \n'),
+      { code: 'VALIDATION', message: 'OpenVPMS refused the request as invalid.' },
+    ],
+    [
+      'a refusal in JSON, which is not how the service words its errors',
+      postBooking,
+      json(400, '{"error":"bad"}'),
+      { code: 'VALIDATION', message: 'OpenVPMS refused the request as invalid.' },
+    ],
+    [
+      'an overlap',
+      postBooking,
+      text(400, 'An appointment is already scheduled for 2019-02-15 09:00:00.0'),
+      {
+        code: 'CONFLICT',
+        message: 'That time is already booked on this schedule: choose another time.',
+        serverMessage: 'An appointment is already scheduled for 2019-02-15 09:00:00.0',
+      },
+    ],
+    [
+      'a cancel after arrival',
+      deleteBooking,
+      text(400, 'The booking must be pending to cancel'),
+      {
+        code: 'NOT_PENDING',
+        message:
+          'This booking can no longer be cancelled here: the patient may have arrived. Change it in OpenVPMS instead.',
+        serverMessage: 'The booking must be pending to cancel',
+      },
+    ],
+    [
+      'a schedule closed to online booking (no field to mark)',
+      postBooking,
+      text(400, 'Schedule is not available for online booking'),
+      {
+        code: 'VALIDATION',
+        message: 'That schedule is not open for online booking in OpenVPMS.',
+        serverMessage: 'Schedule is not available for online booking',
+      },
+    ],
+    [
+      'an unknown 404 text',
+      getLocations,
+      text(404, '  Widget not found\nat line 3  '),
+      {
+        code: 'NOT_FOUND',
+        message: 'OpenVPMS could not find that: Widget not found',
+        serverMessage: 'Widget not found\nat line 3',
+      },
+    ],
+    [
+      'a 500 outside the booking lookup',
+      getLocations,
+      html(500),
+      {
+        code: 'SERVER',
+        message:
+          'The OpenVPMS server had a problem (HTTP 500). Try again; if it keeps happening, tell the administrator.',
+      },
+    ],
+    [
+      'a 503 on a GET',
+      getLocations,
+      html(503),
+      {
+        code: 'SERVER',
+        message:
+          'The OpenVPMS server had a problem (HTTP 503). Try again; if it keeps happening, tell the administrator.',
+      },
+    ],
+    [
+      'a status the API never sends',
+      getLocations,
+      text(406, 'HTTP 406 Not Acceptable'),
+      {
+        code: 'SERVER',
+        message:
+          'The OpenVPMS server answered unexpectedly (HTTP 406). Check that the address is the Booking API V2.',
+        serverMessage: 'HTTP 406 Not Acceptable',
+      },
+    ],
+    [
+      'a POST that failed on the server',
+      postBooking,
+      html(502),
+      {
+        code: 'OUTCOME_UNKNOWN',
+        message:
+          'The booking was sent but no usable answer came back, so it may or may not have been made: check the appointment book before booking again.',
+      },
+    ],
+  ])('%s', (_name, request, answer, expected) => {
+    expect(errorForStatus(request, answer)).toStrictEqual(expected)
+  })
+
+  it('keeps a long server text to 1,000 characters and a banner to 200', () => {
+    const long = 'x'.repeat(1500)
+    const exactly = 'y'.repeat(1000)
+    const line = 'z'.repeat(250)
+
+    const cut = errorForStatus(postBooking, text(400, long))
+    const whole = errorForStatus(postBooking, text(400, exactly))
+    const banner = errorForStatus(postBooking, text(400, `${line}\nmore`))
+    const fits = errorForStatus(postBooking, text(400, 'w'.repeat(200)))
+
+    expect(cut.serverMessage).toBe(`${'x'.repeat(1000)}…`)
+    expect(cut.message).toBe(`OpenVPMS refused the request: ${'x'.repeat(200)}…`)
+    expect(whole.serverMessage).toBe(exactly)
+    expect(banner.message).toBe(`OpenVPMS refused the request: ${'z'.repeat(200)}…`)
+    expect(fits.message).toBe(`OpenVPMS refused the request: ${'w'.repeat(200)}`)
+  })
+
+  it.each([
+    [() => badResponse(), "The server's answer does not match the OpenVPMS Booking API V2."],
+    [
+      () => badResponse('0.name: expected string'),
+      "The server's answer does not match the OpenVPMS Booking API V2 (0.name: expected string).",
+    ],
+    [
+      () => badResponse('d'.repeat(160)),
+      `The server's answer does not match the OpenVPMS Booking API V2 (${'d'.repeat(160)}).`,
+    ],
+    [
+      () => badResponse('e'.repeat(161)),
+      `The server's answer does not match the OpenVPMS Booking API V2 (${'e'.repeat(160)}…).`,
+    ],
+    [
+      () => refusedRedirect(null),
+      "The server redirected the request. If that is the clinic's server, enter that address instead.",
+    ],
+    [
+      () => refusedRedirect('https://portal.example.com'),
+      "The server redirected the request to https://portal.example.com. If that is the clinic's server, enter that address instead.",
+    ],
+    [
+      () => tooManyRedirects(),
+      'The server keeps redirecting the request: check the server address.',
+    ],
+    [
+      () => unexpected('id 0 is not an id'),
+      'Something went wrong in Front Desk (id 0 is not an id).',
+    ],
+  ])('%#: says the message the desk shows', (make, message) => {
+    expect(make().message).toBe(message)
+  })
+})
+
+describe('isGetBooking', () => {
+  it('is only the lookup of one booking by its reference, the call with the known defect', () => {
+    expect(isGetBooking(getBooking)).toBe(true)
+    expect(isGetBooking(deleteBooking)).toBe(false)
+    expect(isGetBooking({ ...getBooking, path: '/bookings/391:abc/notes' })).toBe(false)
+    expect(isGetBooking({ ...getBooking, path: '/schedules/136/bookings/391:abc' })).toBe(false)
+  })
+})
+
+describe('errorCodes and the network messages', () => {
+  const fetchFailed = (cause: unknown) => Object.assign(new TypeError('fetch failed'), { cause })
+
+  it('collects only string codes, through causes and aggregates, and no others', () => {
+    const aggregate = new AggregateError([
+      Object.assign(new Error('v6'), { code: 'ENETUNREACH' }),
+      Object.assign(new Error('v4'), { code: 'ECONNREFUSED' }),
+    ])
+
+    expect(errorCodes(new TypeError('fetch failed'))).toEqual([])
+    // A DOMException's numeric legacy code (20 for an abort) is not a network error code.
+    expect(errorCodes(new DOMException('aborted', 'AbortError'))).toEqual([])
+    expect(errorCodes(fetchFailed(null))).toEqual([])
+    expect(errorCodes(fetchFailed(aggregate))).toEqual(['ENETUNREACH', 'ECONNREFUSED'])
+  })
+
+  it('names the first reason it knows, and none when it knows none', () => {
+    const unknownFirst = fetchFailed(
+      new AggregateError([
+        Object.assign(new Error('x'), { code: 'UND_ERR_CONNECT_TIMEOUT' }),
+        Object.assign(new Error('y'), { code: 'ECONNREFUSED' }),
+      ]),
+    )
+
+    expect(errorForException(getLocations, unknownFirst, false).message).toBe(
+      'Could not reach the OpenVPMS server at clinic.example.com (nothing is accepting connections at that address and port): check the network connection and the server address.',
+    )
+    expect(errorForException(getLocations, new TypeError('fetch failed'), false).message).toBe(
+      'Could not reach the OpenVPMS server at clinic.example.com: check the network connection and the server address.',
+    )
+    expect(
+      errorForException(getLocations, new DOMException('aborted', 'AbortError'), true).message,
+    ).toBe(
+      'The OpenVPMS server at clinic.example.com did not answer in time: it may be busy or unreachable. Try again.',
+    )
   })
 })

@@ -78,6 +78,19 @@ describe('a server that is not OpenVPMS', () => {
     expect(error.code).toBe('NOT_OPENVPMS')
   })
 
+  it.each([
+    ['text that is not JSON', 'Welcome', '(not JSON)'],
+    ['JSON of the wrong kind', '"hello"', '(body: '],
+    ['a location without its name', '[{"id":98,"timeZone":"Australia/Sydney"}]', '(0.name: '],
+  ])('says where an answer of %s goes wrong', async (_kind, body, where) => {
+    const server = await serve(answerWith(200, 'application/json', body))
+
+    const error = await failureOf(clientFor(server.origin).listLocations())
+
+    expect(error.code).toBe('BAD_RESPONSE')
+    expect(error.message).toContain(`does not match the OpenVPMS Booking API V2 ${where}`)
+  })
+
   it('reads a JSON answer of the wrong shape as BAD_RESPONSE, asking only once', async () => {
     const server = await serve(answerWith(200, 'application/json', '{"status":"ok"}'))
 
@@ -120,6 +133,15 @@ describe('the booking reference answer', () => {
     expect(reference).toBe('391:a98f02c9-1a4b-11e6-be41-3dbaef689d97')
   })
 
+  it('reads a reference of up to 200 characters', async () => {
+    const longest = `391:${'a'.repeat(196)}`
+    const server = await serve(answerWith(201, 'text/plain', longest))
+
+    const reference = await clientFor(server.origin).createBooking(request)
+
+    expect(reference).toBe(longest)
+  })
+
   it('reads the three-part reference the guide prints (`<id>:<customer>:<uuid>`) as a booking', async () => {
     const server = await serve(
       answerWith(201, 'text/plain', '603:3:be08f3c6-1afb-11e6-be41-3dbaef689d97'),
@@ -142,6 +164,12 @@ describe('the booking reference answer', () => {
     [201, 'text/plain', '391', 'OUTCOME_UNKNOWN'],
     [201, 'application/json', '{"free":[{"start":"2019-02', 'OUTCOME_UNKNOWN'],
     [200, 'text/plain', '391:a98f02c9-1a4b-11e6-be41-3dbaef689d97', 'OUTCOME_UNKNOWN'],
+    // A web page that happens to read like a reference is still a page (a portal's), not the API's answer.
+    [201, 'text/html', '391:a98f02c9-1a4b-11e6-be41-3dbaef689d97', 'OUTCOME_UNKNOWN'],
+    // Only the old JSON label makes quotes a wrapper; in plain text they are part of a garbled answer.
+    [201, 'text/plain', '"391:a98f02c9-1a4b-11e6-be41-3dbaef689d97"', 'OUTCOME_UNKNOWN'],
+    // Longer than any reference OpenVPMS makes (200 characters).
+    [201, 'text/plain', `391:${'a'.repeat(197)}`, 'OUTCOME_UNKNOWN'],
   ])('refuses a %i %s body %j', async (status, contentType, body, code) => {
     const server = await serve(answerWith(status, contentType, body))
 
@@ -471,5 +499,90 @@ describe('what goes on the wire', () => {
     expect(server.requests[0]?.url).toBe(
       `${API}/schedules/136/free?from=2019-02-14T13%3A00%3A00.000Z&to=2019-02-15T13%3A00%3A00.000Z&slots=true`,
     )
+  })
+})
+
+describe('what the client refuses to send', () => {
+  const booking = {
+    location: 98,
+    schedule: 136,
+    appointmentType: 66,
+    start: Date.UTC(2030, 0, 1, 0),
+    end: Date.UTC(2030, 0, 1, 0, 15),
+    title: null,
+    firstName: 'Judith',
+    lastName: 'Bourke',
+    email: null,
+    phone: null,
+    mobile: null,
+    patientName: null,
+    notes: null,
+    user: null,
+  }
+
+  it.each([
+    ['location', { location: 0 }, 'location 0 is not an id'],
+    ['schedule', { schedule: -136 }, 'schedule -136 is not an id'],
+    ['appointment type', { appointmentType: 1.5 }, 'appointmentType 1.5 is not an id'],
+    ['clinician', { user: 0 }, 'user 0 is not an id'],
+    ['start', { start: Number.NaN }, 'start is not a time'],
+    ['end', { end: Number.POSITIVE_INFINITY }, 'end is not a time'],
+  ])(
+    'a booking whose %s cannot be sent: UNEXPECTED, nothing sent',
+    async (_part, change, detail) => {
+      const server = await serve(answerWith(201, 'text/plain', '391:a98f02c9'))
+
+      const error = await failureOf(
+        clientFor(server.origin).createBooking({ ...booking, ...change }),
+      )
+
+      expect(error).toStrictEqual({
+        code: 'UNEXPECTED',
+        message: `Something went wrong in Front Desk (${detail}).`,
+      })
+      expect(server.requests).toHaveLength(0)
+    },
+  )
+
+  it.each([
+    ['location 0', (client: OpenVpmsClient) => client.getLocation(0), 'id 0 is not an id'],
+    [
+      'a query without a start',
+      (client: OpenVpmsClient) => client.scheduleFree(136, Number.NaN, Date.UTC(2030, 0, 2)),
+      'from is not a time',
+    ],
+    [
+      'a query without an end',
+      (client: OpenVpmsClient) => client.userBusy(5, 98, Date.UTC(2030, 0, 1), Number.NaN),
+      'to is not a time',
+    ],
+  ])('%s: UNEXPECTED, nothing sent', async (_what, call, detail) => {
+    const server = await serve(answerWith(200, 'application/json', '[]'))
+
+    const error = await failureOf(call(clientFor(server.origin)))
+
+    expect(error.message).toBe(`Something went wrong in Front Desk (${detail}).`)
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('an empty reference: asks for one beside the field, nothing sent', async () => {
+    const server = await serve(answerWith(404, 'text/plain', 'Booking not found'))
+
+    const error = await failureOf(clientFor(server.origin).getBooking(''))
+
+    expect(error).toStrictEqual({
+      code: 'VALIDATION',
+      message: 'Enter a booking reference.',
+      fieldErrors: [{ field: 'reference', message: 'Enter a booking reference.' }],
+    })
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('an address typed with trailing slashes reaches the same API', async () => {
+    const server = await serve(answerWith(200, 'application/json', LOCATIONS))
+
+    await clientFor(server.origin, { baseUrl: `${server.origin}${API}//` }).listLocations()
+
+    expect(server.requests.map((seen) => seen.url)).toEqual([`${API}/locations`])
   })
 })
