@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import type { DayView } from '../../src/shared/domain'
+import { dayBounds } from '../../src/shared/time'
 import {
   columnEvents,
   openingMinute,
@@ -18,7 +19,9 @@ describe('visibleHours', () => {
     expect(hours).toEqual({ slotMinTime: '08:00:00', slotMaxTime: '19:00:00' })
   })
 
-  it('uses the wall clock on a daylight-saving day (Sydney, 2026-10-04: 02:00 becomes 03:00)', () => {
+  // The board draws a day by time elapsed since midnight (the offset of its midnight), so a DST day's 23 or 25
+  // hours each get a row: wall 01:00–06:00 on the 23-hour day is elapsed 01:00–05:00, shown with an hour each side.
+  it('counts elapsed time on the day clocks go forward (Sydney, 2026-10-04: 02:00 becomes 03:00)', () => {
     const date = '2026-10-04'
     const wall = (time: string): number => DateTime.fromISO(`${date}T${time}`, { zone }).toMillis()
     const view: DayView = {
@@ -28,7 +31,20 @@ describe('visibleHours', () => {
       ],
     }
 
-    expect(visibleHours(view, [30])).toEqual({ slotMinTime: '00:00:00', slotMaxTime: '07:00:00' })
+    expect(visibleHours(view, [30])).toEqual({ slotMinTime: '00:00:00', slotMaxTime: '06:00:00' })
+  })
+
+  it('runs a 24-hour schedule to 25:00 on the day clocks go back (Sydney, 2027-04-04)', () => {
+    const date = '2027-04-04'
+    const bounds = dayBounds(date, zone)
+    const view: DayView = {
+      ...dayView(date),
+      bounds,
+      schedules: [{ scheduleId: 11, free: [bounds], busy: [] }],
+    }
+
+    expect(visibleHours(view, [60])).toEqual({ slotMinTime: '00:00:00', slotMaxTime: '25:00:00' })
+    expect(openingMinute(view, bounds.start - 86_400_000)).toBe(0)
   })
 
   it('starts on every schedule’s slot grid, so snapping lands on the server’s boundaries', () => {

@@ -1,10 +1,13 @@
 // Pure helpers that turn a DayView into what each FullCalendar column draws. No Vue, no FullCalendar state.
 import type { EventInput } from '@fullcalendar/core'
-import { DateTime } from 'luxon'
 import type { ClinicianDay, DayView, Range, ScheduleDay } from '../../shared/domain'
+import { elapsedMinutes } from '../../shared/day-clock'
 import { covers, union } from '../../shared/intervals'
 
-/** Visible hours of a column, as FullCalendar durations from local midnight (`HH:mm:ss`). */
+/**
+ * Visible hours of a column, as FullCalendar durations of time elapsed since local midnight (`HH:mm:ss`): the board
+ * draws a day in the offset of its midnight (day-clock.ts), so on the day clocks go back it runs to `25:00:00`.
+ */
 export interface VisibleHours {
   readonly slotMinTime: string
   readonly slotMaxTime: string
@@ -31,7 +34,6 @@ export const clinicianColour = (index: number): string =>
 /** Same height per minute in every column (and the time axis), so 09:00 lines up across slot sizes. */
 export const PX_PER_MINUTE = 1.6
 
-const DAY_MINUTES = 24 * 60
 const PADDING_MINUTES = 60
 const DEFAULT_HOURS: VisibleHours = { slotMinTime: '08:00:00', slotMaxTime: '18:00:00' }
 
@@ -46,12 +48,12 @@ const duration = (minutes: number): string => {
   return `${String(hours).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00`
 }
 
-/** Wall-clock minutes of an instant from the local midnight of `date` (24:00 for the next midnight). */
-function wallMinutes(instant: number, date: string, zone: string): number {
-  const local = DateTime.fromMillis(instant, { zone })
-  const dayOffset = (local.toISODate() ?? date) > date ? DAY_MINUTES : 0
-  return Math.min(DAY_MINUTES, dayOffset + local.hour * 60 + local.minute)
-}
+/** Minutes from the day's local midnight to `instant`, within the day (its length for the next midnight). */
+const dayMinute = (instant: number, day: Pick<DayView, 'bounds'>): number =>
+  Math.min(
+    elapsedMinutes(day.bounds.end, day.bounds),
+    Math.max(0, elapsedMinutes(instant, day.bounds)),
+  )
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b))
 
@@ -66,7 +68,8 @@ function commonGrid(slotSizes: readonly number[]): number {
 /**
  * The hours to show: the location's opening hours of that day (free ∪ busy of every schedule), an hour of
  * padding each side, whole hours, starting on every schedule's slot grid (so FullCalendar's snapping, which counts
- * from the first row, lands on the server's boundaries). Wall-clock, so a DST day shows its real opening hours.
+ * from the first row, lands on the server's boundaries). By elapsed time, so a DST day shows its real opening hours
+ * (23 or 25 of them for a 24-hour schedule).
  */
 export function visibleHours(day: DayView, slotSizes: readonly number[]): VisibleHours {
   const opening = union(...day.schedules.map((schedule) => [...schedule.free, ...schedule.busy]))
@@ -74,10 +77,13 @@ export function visibleHours(day: DayView, slotSizes: readonly number[]): Visibl
   const last = opening[opening.length - 1]
   if (!first || !last) return DEFAULT_HOURS
   const grid = commonGrid(slotSizes)
-  const open = wallMinutes(first.start, day.date, day.timeZone)
-  const close = wallMinutes(last.end, day.date, day.timeZone)
+  const open = dayMinute(first.start, day)
+  const close = dayMinute(last.end, day)
   const from = Math.max(0, Math.floor((open - PADDING_MINUTES) / 60) * 60)
-  const to = Math.min(DAY_MINUTES, Math.ceil((close + PADDING_MINUTES) / 60) * 60)
+  const to = Math.min(
+    dayMinute(day.bounds.end, day),
+    Math.ceil((close + PADDING_MINUTES) / 60) * 60,
+  )
   const alignedFrom = Math.floor(from / grid) * grid
   return {
     slotMinTime: duration(alignedFrom),
@@ -86,7 +92,7 @@ export function visibleHours(day: DayView, slotSizes: readonly number[]): Visibl
 }
 
 /**
- * Where the board opens, in wall-clock minutes of the day: the first opening time of the shown schedules, or on
+ * Where the board opens, in minutes since the day's local midnight: the first opening time of the shown schedules, or on
  * today the current time when the clinic is already open (so the first screen is never closed night). A schedule
  * open from midnight (a 24-hour one) does not decide the opening while others open later: starting the board at
  * 00:00 for it would show every other column closed.
@@ -98,10 +104,10 @@ export function openingMinute(day: DayView, now: number): number | null {
     .filter((start): start is number => start !== undefined)
   const daytime = starts.filter((start) => start > day.bounds.start)
   const first = Math.min(...(daytime.length > 0 ? daytime : starts))
-  const open = Number.isFinite(first) ? wallMinutes(first, day.date, day.timeZone) : null
+  const open = Number.isFinite(first) ? dayMinute(first, day) : null
   const today = now >= day.bounds.start && now < day.bounds.end
   if (!today) return open
-  const current = wallMinutes(now, day.date, day.timeZone)
+  const current = dayMinute(now, day)
   return open === null ? current : Math.max(open, current)
 }
 

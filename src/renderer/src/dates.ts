@@ -1,12 +1,9 @@
 // How the desk writes days and times for people; the calendar arithmetic itself is shared (src/shared/time.ts).
 import { DateTime } from 'luxon'
-import type { Instant, IsoDate } from '../../shared/domain'
-import { formatTime } from '../../shared/time'
+import type { IsoDate } from '../../shared/domain'
 
-/** `09:30–10:15` in the zone. */
-export function formatTimeRange(start: Instant, end: Instant, zone: string): string {
-  return `${formatTime(start, zone)}–${formatTime(end, zone)}`
-}
+/** `09:30–10:15` in the zone; on a clock-change day it names which 02:00 is meant (shared/day-clock.ts). */
+export { formatTimeRange } from '../../shared/day-clock'
 
 /** `Fri 15 Feb 2019` for a day. */
 export function formatDay(date: IsoDate): string {

@@ -1,6 +1,6 @@
 // Reading the board as drawn, and acting on it as a receptionist would.
 import type { Page } from '@playwright/test'
-import { DateTime } from 'luxon'
+import { DateTime, Duration } from 'luxon'
 import type { Range } from '../../../src/shared/domain'
 
 /** The ranges one column draws as free, busy, or a clinician's availability (from the drawn elements). */
@@ -36,17 +36,26 @@ export async function goToDay(page: Page, date: string): Promise<void> {
   await page.locator('.fd-columns[aria-busy="false"]').waitFor()
 }
 
-/** Clicks a schedule's column at a wall-clock time (a slot row), as a receptionist clicks free time. */
+/**
+ * Clicks a schedule's column at an instant (its slot row), as a receptionist clicks free time. The board lays a
+ * day out by time elapsed since local midnight (so a 25-hour day has 25 hours of rows), and FullCalendar's
+ * `data-time` wraps past 24:00: the row is found by the elapsed time, the later one past midnight.
+ */
 export async function clickSlot(
   page: Page,
   scheduleId: number,
   instant: number,
   zone: string,
 ): Promise<void> {
-  const time = DateTime.fromMillis(instant, { zone }).toFormat('HH:mm:ss')
-  const lane = page.locator(
+  const midnight = DateTime.fromMillis(instant, { zone }).startOf('day')
+  const elapsed = Duration.fromMillis(instant - midnight.toMillis())
+  const time = elapsed
+    .toFormat('hh:mm:ss')
+    .replace(/^\d+/, (hours) => String(Number(hours) % 24).padStart(2, '0'))
+  const lanes = page.locator(
     `section[data-schedule-id="${scheduleId}"] td.fc-timegrid-slot-lane[data-time="${time}"]`,
   )
+  const lane = elapsed.as('hours') >= 24 ? lanes.last() : lanes.first()
   await lane.scrollIntoViewIfNeeded()
   const box = await lane.boundingBox()
   if (!box) throw new Error(`no slot row at ${time}`)
