@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import type { Range } from '../../src/shared/domain'
 import { covers } from '../../src/shared/intervals'
 import { addDays, dayBounds, isoDateOf, todayIn } from '../../src/shared/time'
@@ -33,12 +34,44 @@ async function freeSixWeeksRunning(client: SandboxClient): Promise<Range> {
   throw new Error('no time free six weeks running')
 }
 
+/** Opens the booking form at `first` for Zoë Hart and her dog Rex, with Repeat weekly, `count` times, checked. */
+async function checkWeeklyCourse(page: Page, first: Range, count: number): Promise<void> {
+  await page.getByLabel('Location').selectOption({ label: 'Main Clinic' })
+  await goToDay(page, isoDateOf(first.start, ZONE))
+  await clickSlot(page, SCHEDULE, first.start, ZONE)
+  await page.getByRole('button', { name: /Short Consult/ }).click()
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+  await dialog.getByLabel('First name').fill('Zoë')
+  await dialog.getByLabel('Last name').fill('Hart')
+  await dialog.getByLabel('Mobile').fill('0412 345 678')
+  await dialog.getByLabel('Patient name').fill('Rex')
+  await dialog.getByLabel('Repeat: book a course at this time').check()
+  await dialog.getByLabel('Every').fill('1')
+  await dialog.getByLabel('Appointments in all').fill(String(count))
+  await dialog.getByRole('button', { name: 'Check the dates', exact: true }).click()
+  await expect(
+    dialog.getByRole('list', { name: 'The course’s appointments' }).getByRole('listitem'),
+  ).toHaveCount(count)
+}
+
+/** Week `week` of a weekly course starting at `first` (0 = the first). */
+const weekOf = (first: Range, week: number): Range => ({
+  start: first.start + week * WEEK,
+  end: first.end + week * WEEK,
+})
+
+/** Whether the sandbox shows that time booked on the schedule. */
+async function isBooked(client: SandboxClient, slot: Range): Promise<boolean> {
+  const { busy } = await client.freeBusy(SCHEDULE, dayBounds(isoDateOf(slot.start, ZONE), ZONE))
+  return covers(busy, slot)
+}
+
 test('a 6-week course with one clash: each week checked, the clash moved to the nearest free time, all six booked', async ({
   desk,
 }) => {
   const { client } = await desk.connectTo()
   const first = await freeSixWeeksRunning(client)
-  const third = { start: first.start + 2 * WEEK, end: first.end + 2 * WEEK }
+  const third = weekOf(first, 2)
   const taken = await client.book({
     location: 98,
     schedule: SCHEDULE,
@@ -51,20 +84,8 @@ test('a 6-week course with one clash: each week checked, the clash moved to the 
   expect(taken.status).toBe(201)
   await desk.open()
   const page = desk.page
-  await page.getByLabel('Location').selectOption({ label: 'Main Clinic' })
-  await goToDay(page, isoDateOf(first.start, ZONE))
-  await clickSlot(page, SCHEDULE, first.start, ZONE)
-  await page.getByRole('button', { name: /Short Consult/ }).click()
+  await checkWeeklyCourse(page, first, 6)
   const dialog = page.getByRole('dialog', { name: 'New booking' })
-  await dialog.getByLabel('First name').fill('Zoë')
-  await dialog.getByLabel('Last name').fill('Hart')
-  await dialog.getByLabel('Mobile').fill('0412 345 678')
-  await dialog.getByLabel('Patient name').fill('Rex')
-
-  await dialog.getByLabel('Repeat: book a course at this time').check()
-  await dialog.getByLabel('Every').fill('1')
-  await dialog.getByLabel('Appointments in all').fill('6')
-  await dialog.getByRole('button', { name: 'Check the dates', exact: true }).click()
 
   const list = dialog.getByRole('list', { name: 'The course’s appointments' })
   await expect(list.getByRole('listitem')).toHaveCount(6)
@@ -83,10 +104,55 @@ test('a 6-week course with one clash: each week checked, the clash moved to the 
   const references = dialog.getByTestId('series-reference')
   await expect(references).toHaveCount(6)
   await page.screenshot({ path: 'docs/screenshots/course-booked.png' })
-  for (let week = 0; week < 6; week++) {
-    if (week === 2) continue
-    const slot = { start: first.start + week * WEEK, end: first.end + week * WEEK }
-    const { busy } = await client.freeBusy(SCHEDULE, dayBounds(isoDateOf(slot.start, ZONE), ZONE))
-    expect(covers(busy, slot), `week ${week + 1} is booked`).toBe(true)
+  for (const week of [0, 1, 3, 4, 5]) {
+    expect(await isBooked(client, weekOf(first, week)), `week ${week + 1} is booked`).toBe(true)
   }
+})
+
+test('no answer to the 3rd appointment of a course: sending stops and says which are booked, which unknown, which not sent', async ({
+  desk,
+}) => {
+  const { sandbox, client } = await desk.connectTo()
+  const first = await freeSixWeeksRunning(client)
+  await desk.open()
+  const page = desk.page
+  await checkWeeklyCourse(page, first, 6)
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+  // The server saves the 3rd booking but the desk gets a 503 page instead of its answer.
+  sandbox.injectFault({
+    kind: 'status',
+    status: 503,
+    method: 'POST',
+    path: '/bookings',
+    after: 2,
+    afterHandling: true,
+  })
+
+  await dialog.getByRole('button', { name: 'Book 6 appointments' }).click()
+
+  await expect(dialog).toContainText(
+    'Sending stopped: 2 of 6 booked. Nothing after the stop was sent, and nothing is sent again by itself.',
+  )
+  const sent = dialog.getByRole('list', { name: 'The course as sent' }).getByRole('listitem')
+  await expect(sent).toHaveCount(6)
+  const statuses = await sent.locator('.fd-status').allTextContents()
+  expect(statuses).toEqual([
+    'Booked',
+    'Booked',
+    'Outcome unknown',
+    'Not sent',
+    'Not sent',
+    'Not sent',
+  ])
+  await expect(dialog.getByTestId('series-reference')).toHaveCount(2)
+  await expect(sent.nth(2)).not.toContainText(/failed|not booked/i)
+  await page.screenshot({ path: 'docs/screenshots/course-stopped.png' })
+  const journal = page.getByRole('region', { name: 'Today’s bookings from this desk' })
+  await expect(journal).toContainText('Outcome unknown')
+  await expect(journal).not.toContainText('Failed')
+  // The server has what was sent (the 3rd saved without an answer) and nothing after it.
+  const booked = await Promise.all(
+    [0, 1, 2, 3, 4, 5].map((week) => isBooked(client, weekOf(first, week))),
+  )
+  expect(booked).toEqual([true, true, true, false, false, false])
 })
