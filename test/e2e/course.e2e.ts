@@ -156,3 +156,51 @@ test('no answer to the 3rd appointment of a course: sending stops and says which
   )
   expect(booked).toEqual([true, true, true, false, false, false])
 })
+
+test('cancelling a course from the lookup: "this one" cancels only it, "this and all later ones" the rest from there', async ({
+  desk,
+}) => {
+  const { client } = await desk.connectTo()
+  const first = await freeSixWeeksRunning(client)
+  await desk.open()
+  const page = desk.page
+  await checkWeeklyCourse(page, first, 4)
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+  await dialog.getByRole('button', { name: 'Book 4 appointments' }).click()
+  await expect(dialog).toContainText('All 4 appointments of the course are booked.')
+  const references = await dialog.getByTestId('series-reference').allTextContents()
+  await dialog.getByRole('button', { name: 'Done' }).click()
+  await expect(dialog).toBeHidden()
+  const lookup = page.getByRole('region', { name: 'Find a booking' })
+  const box = lookup.getByRole('combobox')
+  const details = lookup.getByTestId('lookup-details')
+
+  await box.fill(references[2] ?? '')
+  await box.press('Enter')
+  await expect(details).toContainText('Appointment 3 of 4, booked together at this desk')
+  await details.getByRole('button', { name: 'Cancel this booking…' }).click()
+  await details.getByRole('button', { name: 'Cancel this one' }).click()
+  await expect(lookup).toContainText(`Booking ${references[2]} is cancelled`)
+
+  await box.fill(references[1] ?? '')
+  await box.press('Enter')
+  await expect(details).toContainText('Appointment 2 of 4, booked together at this desk')
+  await details.getByRole('button', { name: 'Cancel this booking…' }).click()
+  await expect(details).toContainText('Cancel appointment 2 of 4 of this course?')
+  await page.screenshot({ path: 'docs/screenshots/course-cancel-question.png' })
+  await details.getByRole('button', { name: 'Cancel this and all later ones' }).click()
+
+  const outcome = lookup.getByTestId('series-cancelled')
+  await expect(outcome).toContainText(
+    '2 appointments of the course are cancelled; the times are free again.',
+  )
+  expect(await outcome.locator('.fd-ref').allTextContents()).toEqual([references[1], references[3]])
+  await expect(details).toBeHidden()
+  await page.screenshot({ path: 'docs/screenshots/course-cancel-rest.png' })
+  const booked = await Promise.all(
+    [0, 1, 2, 3].map((week) => isBooked(client, weekOf(first, week))),
+  )
+  expect(booked).toEqual([true, false, false, false])
+  const journal = page.getByRole('region', { name: 'Today’s bookings from this desk' })
+  await expect(journal.getByText('Cancelled', { exact: true })).toHaveCount(3)
+})

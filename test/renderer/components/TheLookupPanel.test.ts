@@ -285,3 +285,111 @@ describe('TheLookupPanel finding a client', () => {
     expect(wrapper.get('[role="option"]').text()).toContain(REF)
   })
 })
+
+describe('TheLookupPanel: a booking of a course', () => {
+  const WEEK = 7 * 86_400_000
+  const inCourse: BookingDetails = { ...found, series: { id: 'course-1', index: 2, count: 4 } }
+
+  it('says which appointment of the course it is, and cancelling offers this one or this and all later ones', async () => {
+    fake.answer({ 'booking:get': () => ok(inCourse) })
+    const wrapper = await mountPanel()
+    await lookUp(wrapper)
+
+    await wrapper.find('button.fd-danger').trigger('click')
+
+    expect(wrapper.get('[data-testid="lookup-details"]').text()).toContain(
+      'Appointment 2 of 4, booked together at this desk',
+    )
+    const question = wrapper.get('[aria-label="Confirm cancellation"]')
+    expect(question.text()).toContain('Cancel appointment 2 of 4 of this course?')
+    expect(question.findAll('button').map((button) => button.text())).toEqual([
+      'Cancel this one',
+      'Cancel this and all later ones',
+      'Keep it',
+    ])
+  })
+
+  it('"Cancel this one" cancels only the booking on screen', async () => {
+    fake.answer({
+      'booking:get': () => ok(inCourse),
+      'booking:cancel': (request) => ok({ reference: request.reference }),
+    })
+    const wrapper = await mountPanel()
+    await lookUp(wrapper)
+    await wrapper.find('button.fd-danger').trigger('click')
+
+    await wrapper.get('[aria-label="Confirm cancellation"] button.fd-danger').trigger('click')
+    await flushPromises()
+
+    expect(fake.callsTo('booking:cancel')).toEqual([{ reference: REF }])
+    expect(fake.callsTo('booking:cancelSeries')).toEqual([])
+  })
+
+  it('lists each later appointment as cancelled, not found, where it stopped, or not tried', async () => {
+    const start = inCourse.start
+    fake.answer({
+      'booking:get': () => ok(inCourse),
+      'booking:cancelSeries': () =>
+        ok({
+          occurrences: [
+            { reference: REF, start, status: 'cancelled', message: null },
+            {
+              reference: '604:week-3',
+              start: start + WEEK,
+              status: 'gone',
+              message: 'OpenVPMS has no booking 604:week-3.',
+            },
+            {
+              reference: '604:week-4',
+              start: start + 2 * WEEK,
+              status: 'failed',
+              message: 'OpenVPMS did not answer in time.',
+            },
+            { reference: '604:week-5', start: start + 3 * WEEK, status: 'notTried', message: null },
+          ],
+        }),
+    })
+    const wrapper = await mountPanel()
+    await lookUp(wrapper)
+    await wrapper.find('button.fd-danger').trigger('click')
+
+    await wrapper
+      .findAll('[aria-label="Confirm cancellation"] button')
+      .find((button) => button.text() === 'Cancel this and all later ones')
+      ?.trigger('click')
+    await flushPromises()
+
+    expect(fake.callsTo('booking:cancelSeries')).toEqual([{ reference: REF }])
+    const outcome = wrapper.get('[data-testid="series-cancelled"]')
+    expect(outcome.get('[role="status"]').text()).toBe(
+      'Cancelling stopped: 1 of 4 cancelled. The later ones were not tried, and nothing is tried again by itself.',
+    )
+    const column = (name: string) => outcome.findAll(name).map((part) => part.text())
+    expect(column('.fd-when')).toEqual([
+      'Fri 15 Feb 2030 10:45',
+      'Fri 22 Feb 2030 10:45',
+      'Fri 1 Mar 2030 10:45',
+      'Fri 8 Mar 2030 10:45',
+    ])
+    expect(column('.fd-status')).toEqual(['Cancelled', 'Not found', 'Stopped here', 'Not tried'])
+    expect(column('.fd-message')).toEqual([
+      'OpenVPMS has no booking 604:week-3.',
+      'OpenVPMS did not answer in time.',
+    ])
+    expect(outcome.text()).not.toMatch(/failed/i)
+  })
+
+  it('offers only "this one" on the course’s last appointment', async () => {
+    fake.answer({
+      'booking:get': () => ok({ ...inCourse, series: { id: 'course-1', index: 4, count: 4 } }),
+    })
+    const wrapper = await mountPanel()
+    await lookUp(wrapper)
+
+    await wrapper.find('button.fd-danger').trigger('click')
+
+    const question = wrapper.get('[aria-label="Confirm cancellation"]')
+    expect(question.text()).toContain('Cancel this booking?')
+    expect(question.text()).not.toContain('later')
+  })
+})

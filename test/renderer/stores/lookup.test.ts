@@ -113,3 +113,78 @@ describe('lookup store', () => {
     expect(lookup.details).toEqual(details)
   })
 })
+
+describe('lookup store: a booking of a course', () => {
+  const inCourse: BookingDetails = { ...details, series: { id: 'course-1', index: 2, count: 4 } }
+  const WEEK = 7 * 86_400_000
+  const from = (week: number, status: 'cancelled' | 'gone' | 'failed' | 'notTried') => ({
+    reference: `604:week-${week}`,
+    start: details.start + (week - 2) * WEEK,
+    status,
+    message: status === 'failed' ? 'OpenVPMS did not answer in time.' : null,
+  })
+
+  it('cancels it and every later appointment of its course, and refreshes the board', async () => {
+    await useClinicStore().load()
+    await useCalendarStore().show('2030-02-15')
+    const outcome = { occurrences: [from(2, 'cancelled'), from(3, 'cancelled'), from(4, 'gone')] }
+    fake.answer({
+      'booking:get': () => ok(inCourse),
+      'booking:cancelSeries': () => ok(outcome),
+    })
+    const lookup = useLookupStore()
+    await lookup.find(REF)
+
+    const done = await lookup.cancelSeries()
+
+    expect(done).toBe(true)
+    expect(fake.callsTo('booking:cancelSeries')).toEqual([{ reference: REF }])
+    expect(fake.callsTo('booking:cancel')).toEqual([])
+    expect(lookup.seriesCancelled).toEqual(outcome)
+    expect(lookup.details).toBeNull()
+    expect(fake.callsTo('calendar:loadDay').at(-1)?.refresh).toBe(true)
+  })
+
+  it('keeps the booking on screen when cancelling stopped at it', async () => {
+    fake.answer({
+      'booking:get': () => ok(inCourse),
+      'booking:cancelSeries': () =>
+        ok({ occurrences: [from(2, 'failed'), from(3, 'notTried'), from(4, 'notTried')] }),
+    })
+    const lookup = useLookupStore()
+    await lookup.find(REF)
+
+    await lookup.cancelSeries()
+
+    expect(lookup.details).toEqual(inCourse)
+    expect(lookup.seriesCancelled?.occurrences.map((o) => o.status)).toEqual([
+      'failed',
+      'notTried',
+      'notTried',
+    ])
+  })
+
+  it('sends nothing for a booking that is not part of a course', async () => {
+    const lookup = useLookupStore()
+    await lookup.find(REF)
+
+    const done = await lookup.cancelSeries()
+
+    expect(done).toBe(false)
+    expect(fake.callsTo('booking:cancelSeries')).toEqual([])
+  })
+
+  it('forgets how a course was cancelled when the next booking is looked up', async () => {
+    fake.answer({
+      'booking:get': () => ok(inCourse),
+      'booking:cancelSeries': () => ok({ occurrences: [from(2, 'cancelled')] }),
+    })
+    const lookup = useLookupStore()
+    await lookup.find(REF)
+    await lookup.cancelSeries()
+
+    await lookup.find(REF)
+
+    expect(lookup.seriesCancelled).toBeNull()
+  })
+})

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { BookingDetails, JournalEntry } from '../../../shared/domain'
+import type { BookingDetails, JournalEntry, SeriesCancelOutcome } from '../../../shared/domain'
 import { normaliseReference } from '../../../shared/booking-reference'
 import { fromJournal } from '../../../shared/journal-details'
 import { api } from '../api'
@@ -18,6 +18,8 @@ export const useLookupStore = defineStore('lookup', () => {
   const cancelling = useRequest()
   /** The reference just cancelled, for the confirmation line. */
   const cancelled = ref<string | null>(null)
+  /** How cancelling a course from the booking on screen on went, appointment by appointment. */
+  const seriesCancelled = shallowRef<SeriesCancelOutcome | null>(null)
   /**
    * The journal entry the booking on screen was opened from (the client search), for the names it recorded; with no
    * reference, no answer came back when it was sent and the entry is all the desk has.
@@ -34,6 +36,7 @@ export const useLookupStore = defineStore('lookup', () => {
     reference.value = trimmed
     details.value = null
     cancelled.value = null
+    seriesCancelled.value = null
     cancelling.reset()
     if (trimmed === '') {
       finding.fail({ code: 'VALIDATION', message: 'Type or paste a booking reference.' })
@@ -57,6 +60,7 @@ export const useLookupStore = defineStore('lookup', () => {
     reference.value = ''
     details.value = fromJournal('', found)
     cancelled.value = null
+    seriesCancelled.value = null
     cancelling.reset()
     finding.done()
   }
@@ -69,7 +73,29 @@ export const useLookupStore = defineStore('lookup', () => {
       () => api.booking.cancel({ reference: target }),
       (done) => {
         cancelled.value = done.reference
+        seriesCancelled.value = null
         details.value = null
+        void calendar.load({ refresh: true })
+        void journal.load()
+      },
+    )
+  }
+
+  /**
+   * Cancels the booking on screen and every later booked appointment of its course (main goes one at a time in date
+   * order and stops at the first it cannot cancel). The booking stays on screen when it was not cancelled itself.
+   */
+  async function cancelSeries(): Promise<boolean> {
+    const target = details.value?.reference ?? ''
+    if (target === '' || !details.value?.series || cancelling.status.value === 'loading')
+      return false
+    return cancelling.run(
+      () => api.booking.cancelSeries({ reference: target }),
+      (done) => {
+        seriesCancelled.value = done
+        cancelled.value = null
+        const first = done.occurrences[0]?.status
+        if (first === 'cancelled' || first === 'gone') details.value = null
         void calendar.load({ refresh: true })
         void journal.load()
       },
@@ -87,6 +113,7 @@ export const useLookupStore = defineStore('lookup', () => {
     reference.value = ''
     details.value = null
     cancelled.value = null
+    seriesCancelled.value = null
     entry.value = null
   }
 
@@ -98,10 +125,12 @@ export const useLookupStore = defineStore('lookup', () => {
     cancelStatus: cancelling.status,
     cancelError: cancelling.error,
     cancelled,
+    seriesCancelled,
     entry,
     find,
     open,
     cancel,
+    cancelSeries,
     clearError,
     $reset,
   }
