@@ -1,4 +1,4 @@
-// Issue 10, item 5: typing a date in the top bar loads that one date on Enter, not every date on the way to it.
+// Typing a date in the top bar loads that one date on Enter, not every date on the way to it.
 import { test, expect } from './helpers/desk'
 
 test('a date typed digit by digit loads once, on Enter; a five-digit year is refused in words', async ({

@@ -1,4 +1,4 @@
-// Issue 10, item 3: a booking without a usable answer is never reported as failed, and the desk looks again itself.
+// A booking without a usable answer is never reported as failed, and the desk looks again itself.
 import type { Page } from '@playwright/test'
 import { covers } from '../../src/shared/intervals'
 import { dayBounds } from '../../src/shared/time'

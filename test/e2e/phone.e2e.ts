@@ -1,4 +1,4 @@
-// issue 12: a booking call from the keyboard only, from the board with the focus anywhere (here: in the lookup box, the
+// A booking call from the keyboard only, from the board with the focus anywhere (here: in the lookup box, the
 // worst place — a letter would be typed there) to the reference on screen. Every key that is not typed text is
 // counted; the typed text is the customer's details and the caller's words. The counts are written for `npm run bench`.
 import { mkdirSync, writeFileSync } from 'node:fs'

@@ -1,4 +1,4 @@
-// Issue 10, item 4: a reference read over the phone is found however it was typed; "not found" never says
+// A reference read over the phone is found however it was typed; "not found" never says
 // "cancelled" on a guess, and its message goes away as soon as the receptionist edits the box.
 import { test, expect } from './helpers/desk'
 

@@ -1,4 +1,4 @@
-// Issue 10, item 2: after a booking got no answer the form offers "Check again" and, after a second confirmation
+// After a booking got no answer the form offers "Check again" and, after a second confirmation
 // that names the risk, "Book anyway"; a second booking for the same customer and patient that day is shown first.
 import type { Page } from '@playwright/test'
 import { clickSlot, goToDay } from './helpers/board'

@@ -1,4 +1,4 @@
-// Issue 10, item 5, main's side: a far date is refused at the IPC boundary in words, a day at the edge of the range
+// A far date is refused at the IPC boundary in words, a day at the edge of the range
 // loads without its neighbour, and close() ends within seconds whatever is still in flight.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

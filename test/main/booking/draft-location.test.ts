@@ -1,4 +1,4 @@
-// Issue 10, item 1 (main's side): a draft whose schedule, type or clinician belongs elsewhere is refused by name,
+// A draft whose schedule, type or clinician belongs elsewhere is refused by name,
 // before anything is sent.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BookingDraft } from '../../../src/shared/domain'

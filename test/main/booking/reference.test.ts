@@ -1,4 +1,4 @@
-// Issue 10, item 4: a reference is normalised before any request, and "not found" says what was searched for and
+// A reference is normalised before any request, and "not found" says what was searched for and
 // says "cancelled" only when this desk's journal knows it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { failureOf, startServices, type Services } from '../clinic/harness'

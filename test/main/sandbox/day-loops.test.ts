@@ -1,4 +1,4 @@
-// Issue 10, item 5: far dates never hang the sandbox (days compare as numbers, every day loop is bounded).
+// Far dates never hang the sandbox (days compare as numbers, every day loop is bounded).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OpenVpmsClient } from '../../../src/main/openvpms/client'
 import { startSandbox, type RunningSandbox } from '../../../src/main/sandbox'

@@ -1,4 +1,4 @@
-// Issue 10, item 2: after a booking got no answer the form cannot simply be sent again, and a second booking for
+// After a booking got no answer the form cannot simply be sent again, and a second booking for
 // the same customer and patient that day is shown before it is sent.
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'

@@ -75,7 +75,7 @@ export const useBookingStore = defineStore('booking', () => {
   const confirmation = shallowRef<BookingConfirmation | null>(null)
   /**
    * The time of a booking sent with no answer back (OUTCOME_UNKNOWN): it may exist, so the form offers "Check
-   * again" and "Book anyway" (after a second confirmation) instead of sending it again (issue 10).
+   * again" and "Book anyway" (after a second confirmation) instead of sending it again.
    */
   const unconfirmed = shallowRef<{ scheduleId: number; start: Instant; end: Instant } | null>(null)
   /** What "Check again" found, with the time it looked. */
