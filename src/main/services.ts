@@ -2,7 +2,7 @@
 // follow the connection through the bus's own `session:changed`: whoever changes the session only says so.
 import { join } from 'node:path'
 import type { EventName, PayloadOf } from '../shared/ipc-contract'
-import { bookingHandlers, seriesHandlers } from './booking/ipc'
+import { bookingHandlers, journalHandlers, seriesHandlers } from './booking/ipc'
 import { BookingJournal, type JournalDeps } from './booking/journal'
 import { SeriesService } from './booking/series'
 import { BookingService, type BookingDeps } from './booking/service'
@@ -65,7 +65,9 @@ export interface BookingDesk {
   readonly journal: BookingJournal
   readonly booking: BookingService
   readonly series: SeriesService
-  readonly handlers: ReturnType<typeof bookingHandlers> & ReturnType<typeof seriesHandlers>
+  readonly handlers: ReturnType<typeof bookingHandlers> &
+    ReturnType<typeof seriesHandlers> &
+    ReturnType<typeof journalHandlers>
 }
 
 /** The services of the app. */
@@ -78,7 +80,7 @@ export interface Services {
   desks(): readonly BookingDesk[]
   /** The kept board of the current connection (made on first use, then the same one), or null. */
   offlineBoard(): OfflineBoard | null
-  /** Lets background loads and journal writes settle. */
+  /** Lets background loads and journal writes settle; the kept boards write what they hold and stop (app exit). */
   settle(): Promise<void>
 }
 
@@ -136,7 +138,11 @@ export function createServices(deps: ServicesDeps): Services {
       journal,
       booking,
       series,
-      handlers: { ...bookingHandlers(booking), ...seriesHandlers(series) },
+      handlers: {
+        ...bookingHandlers(booking),
+        ...seriesHandlers(series),
+        ...journalHandlers(journal),
+      },
     }
     desks.set(file, made)
     return made
@@ -161,7 +167,7 @@ export function createServices(deps: ServicesDeps): Services {
       await calendar.whenIdle()
       await Promise.all([
         ...[...desks.values()].map((desk) => desk.journal.flushed()),
-        ...[...boards.values()].map((board) => board.flushed()),
+        ...[...boards.values()].map((board) => board.close()),
       ])
     },
   }

@@ -113,6 +113,8 @@ export class OfflineBoard {
   #writtenAt = 0
   #timer: NodeJS.Timeout | null = null
   #writing: Promise<void> = Promise.resolve()
+  /** Set by close(): the app is going, and nothing is written any more. */
+  #closed = false
 
   constructor(deps: OfflineBoardDeps) {
     this.#deps = deps
@@ -121,23 +123,32 @@ export class OfflineBoard {
 
   /** Remembers the locations as the server listed them. */
   keepLocations(locations: readonly Location[]): void {
-    this.#update((state) => ({ ...state, locations: [...locations] }), true)
+    this.#update((state) => ({ next: { ...state, locations: [...locations] }, changed: true }))
   }
 
   /** Remembers a location's schedules, types and clinicians. */
   keepLocation(details: LocationDetails): void {
     this.#update((state) => {
       const others = state.details.filter((each) => each.location.id !== details.location.id)
-      return { ...state, details: [...others.slice(-(MAX_LOCATIONS - 1)), details] }
-    }, true)
+      const next = { ...state, details: [...others.slice(-(MAX_LOCATIONS - 1)), details] }
+      return { next, changed: true }
+    })
   }
 
   /** Remembers a day as loaded from the server (a copy marked offline is never kept). */
   keepDay(view: DayView, scheduleIds: readonly number[]): void {
     if (view.offline) return
     this.#update((state) => {
-      const others = state.days.filter((day) => !sameDay(day, view.locationId, view.date))
-      return { ...state, days: [...others, { scheduleIds: [...scheduleIds], view }] }
+      const previous = state.days.find((day) => sameDay(day, view.locationId, view.date))
+      const others = state.days.filter((day) => day !== previous)
+      const changed =
+        !previous ||
+        previous.scheduleIds.join() !== scheduleIds.join() ||
+        !sameFreeBusy(previous.view, view)
+      return {
+        next: { ...state, days: [...others, { scheduleIds: [...scheduleIds], view }] },
+        changed,
+      }
     })
   }
 
@@ -192,18 +203,26 @@ export class OfflineBoard {
     await this.#writing
   }
 
+  /** Writes what is not on disk yet and stops writing (the app is closing): a late load must not touch the file. */
+  async close(): Promise<void> {
+    const last = this.flushed()
+    this.#closed = true
+    await last
+  }
+
   #current(): Promise<Stored> {
     this.#state ??= this.#read()
     return this.#state
   }
 
-  #update(change: (state: Stored) => Stored, significant = false): void {
-    let write = significant
+  // Memory always takes the change; the file is written for a change of free/busy or schedules, or when its copy
+  // is older than rewriteAfterMs (a refresh that only moves `loadedAt` on).
+  #update(change: (state: Stored) => { next: Stored; changed: boolean }): void {
+    let write = false
     this.#state = this.#current().then((state) => {
-      const next = change(state)
-      write ||=
-        this.#changedFreeBusy(state, next) ||
-        this.#deps.now() - this.#writtenAt >= (this.#deps.rewriteAfterMs ?? 5 * 60_000)
+      const { next, changed } = change(state)
+      write =
+        changed || this.#deps.now() - this.#writtenAt >= (this.#deps.rewriteAfterMs ?? 5 * 60_000)
       return next
     })
     void this.#state.then(() => {
@@ -211,19 +230,8 @@ export class OfflineBoard {
     })
   }
 
-  #changedFreeBusy(before: Stored, after: Stored): boolean {
-    return after.days.some((day) => {
-      const previous = before.days.find((each) => sameDay(each, day.view.locationId, day.view.date))
-      return (
-        !previous ||
-        !sameFreeBusy(previous.view, day.view) ||
-        previous.scheduleIds.join() !== day.scheduleIds.join()
-      )
-    })
-  }
-
   #schedule(): void {
-    if (this.#timer) return
+    if (this.#timer || this.#closed) return
     this.#timer = setTimeout(() => {
       this.#timer = null
       this.#write()
@@ -232,7 +240,7 @@ export class OfflineBoard {
 
   #write(): void {
     const state = this.#state
-    if (!state) return
+    if (!state || this.#closed) return
     this.#writing = this.#writing.then(async () => {
       const text = this.#serialise(await state)
       if (text === this.#written) return
