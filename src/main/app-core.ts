@@ -155,6 +155,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     'journal:searchEntries': (request) => desk().handlers['journal:searchEntries'](request),
     'journal:listDay': (request) => desk().handlers['journal:listDay'](request),
     'journal:exportCsv': (request) => desk().handlers['journal:exportCsv'](request),
+    'journal:getNotice': (request) => desk().handlers['journal:getNotice'](request),
   }
   const dispatchRequest = createDispatcher(handlers, log)
   const dispatch: AppCore['dispatch'] = async (channel, request) => {

@@ -155,6 +155,11 @@ export interface ExportJournalRequest {
   readonly date?: IsoDate
 }
 
+/** What the journal panel must say about the journal file itself; null when nothing. */
+export interface JournalNotice {
+  readonly notice: string | null
+}
+
 /** A CSV file for the renderer to save: its suggested name and its text. */
 export interface CsvFile {
   readonly fileName: string
@@ -201,6 +206,8 @@ export const ipcContract = {
     listDay: channel<JournalDayRequest, readonly JournalEntry[]>(),
     /** The journal, or one appointment day of it, as CSV. */
     exportCsv: channel<ExportJournalRequest, CsvFile>(),
+    /** Whether a damaged journal file was set aside at start (its entries are not in this journal). */
+    getNotice: channel<Empty, JournalNotice>(),
   },
   settings: {
     getConfirmationTemplate: channel<Empty, ConfirmationTemplate>(),

@@ -1,4 +1,5 @@
 import type { Handlers } from '../ipc/handle'
+import type { BookingJournal } from './journal'
 import type { SeriesService } from './series'
 import type { BookingService } from './service'
 
@@ -22,6 +23,13 @@ export const bookingHandlers = (
   'journal:searchEntries': ({ query, limit }) => booking.searchJournal(query, limit),
   'journal:listDay': ({ date }) => booking.listJournalDay(date),
   'journal:exportCsv': ({ date }) => booking.exportJournal(date),
+})
+
+/** The journal:* channels about the journal file itself. */
+export const journalHandlers = (
+  journal: Pick<BookingJournal, 'notice'>,
+): Pick<Handlers, 'journal:getNotice'> => ({
+  'journal:getNotice': async () => ({ notice: await journal.notice() }),
 })
 
 /** The booking:*Series channels: courses of appointments. */

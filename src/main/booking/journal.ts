@@ -3,6 +3,7 @@
 // the desk can show instead. One JSON file, rewritten atomically, so a crash mid-write never loses it.
 import { randomUUID } from 'node:crypto'
 import { readFile, rename } from 'node:fs/promises'
+import { basename } from 'node:path'
 import { z } from 'zod'
 import type {
   BookingDraft,
@@ -98,6 +99,8 @@ export class BookingJournal {
   #loading: Promise<StoredEntry[]> | null = null
   /** Why the file cannot be read right now (an errno code), or null when it can. */
   #unreadable: string | null = null
+  /** What the desk must be told about the file (a damaged one set aside), or null. */
+  #notice: string | null = null
   #writing: Promise<void> = Promise.resolve()
   readonly #index = new JournalIndex<StoredEntry>()
   /** The index no longer reflects the entries: a change since it was last updated. */
@@ -200,6 +203,12 @@ export class BookingJournal {
    * Entries, newest first; with `date`, only those submitted on that day (in the desk's zone). STORAGE while the
    * file cannot be read: the panel says so, and what this desk records meanwhile is kept until it can be.
    */
+  /** What the journal panel must say about the file itself (a damaged one set aside at start), or null. */
+  async notice(): Promise<string | null> {
+    await this.#load().catch(() => undefined)
+    return this.#notice
+  }
+
   async list(filter: { readonly date?: IsoDate } = {}): Promise<JournalEntry[]> {
     const entries = await this.#load()
     if (this.#unreadable !== null) throw new AppFailure(unreadableError(this.#unreadable))
@@ -325,6 +334,7 @@ export class BookingJournal {
         this.#unreadable = (renameError as NodeJS.ErrnoException).code ?? String(renameError)
         return 'unreadable'
       }
+      this.#notice = `The booking journal file was damaged, so it was set aside as ${basename(aside)} and a new one started: bookings made at this desk before now are not listed or found here (the old file is kept for your IT support).`
       log?.warn('journal: corrupt file set aside, starting empty', {
         file,
         aside,

@@ -102,6 +102,7 @@ export const requestSchemas = {
   }),
   'journal:listDay': z.strictObject({ date: isoDate }),
   'journal:exportCsv': z.strictObject({ date: isoDate.optional() }),
+  'journal:getNotice': empty,
   'settings:getConfirmationTemplate': empty,
   'settings:setConfirmationTemplate': z.strictObject({
     template: text(MAX_TEMPLATE_LENGTH).nullable(),

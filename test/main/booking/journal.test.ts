@@ -114,6 +114,10 @@ describe('BookingJournal', () => {
       ),
     ).toContain('trunc')
     expect((await journal().list()).length).toBe(1)
+    expect(await j.notice()).toMatch(
+      /damaged, so it was set aside as booking-journal\.json\.corrupt-\d+ and a new one started/,
+    )
+    expect(await journal().notice()).toBeNull()
   })
 
   it('writes atomically: concurrent changes leave one valid file and no temporary files', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { bookingHandlers, seriesHandlers } from '../../../src/main/booking/ipc'
+import { bookingHandlers, journalHandlers, seriesHandlers } from '../../../src/main/booking/ipc'
 import { calendarHandlers } from '../../../src/main/calendar/ipc'
 import { clinicHandlers } from '../../../src/main/clinic/ipc'
 import {
@@ -36,6 +36,7 @@ beforeEach(async () => {
     ...calendarHandlers(s.calendar),
     ...bookingHandlers(s.booking),
     ...seriesHandlers(s.series),
+    ...journalHandlers(s.journal),
   }
   dispatch = createDispatcher(handlers, quiet)
 })

@@ -95,4 +95,16 @@ describe('TheJournalPanel', () => {
 
     expect(wrapper.get('.fd-empty').text()).toBe('None yet today.')
   })
+
+  it('says so when main set a damaged journal file aside, and nothing when it did not', async () => {
+    const setAside =
+      'The booking journal file was damaged, so it was set aside as booking-journal.json.corrupt-1 and a new one started.'
+    fake.answer({ 'journal:getNotice': () => ok({ notice: setAside }) })
+    const damaged = await mountPanel([])
+    fake.answer({ 'journal:getNotice': () => ok({ notice: null }) })
+    const fine = await mountPanel([])
+
+    expect(damaged.get('[role="status"]').text()).toBe(setAside)
+    expect(fine.find('[role="status"]').exists()).toBe(false)
+  })
 })

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { DateTime } from 'luxon'
-import { shallowRef } from 'vue'
+import { ref, shallowRef } from 'vue'
 import type { JournalEntry } from '../../../shared/domain'
 import { api } from '../api'
 import { localToday } from '../dates'
@@ -10,6 +10,8 @@ import { useRequest } from './request'
 export const useJournalStore = defineStore('journal', () => {
   const entries = shallowRef<readonly JournalEntry[]>([])
   const request = useRequest()
+  /** What main says about the journal file itself (a damaged one set aside at start), or null. */
+  const notice = ref<string | null>(null)
   /** The day the panel lists; it moves on at midnight (keepCurrent). */
   let day: string | null = null
   let unsubscribe: (() => void) | null = null
@@ -17,6 +19,10 @@ export const useJournalStore = defineStore('journal', () => {
   async function load(): Promise<void> {
     day = localToday()
     const date = day
+    void api.journal.getNotice({}).then(
+      (result) => (notice.value = result.ok ? result.data.notice : null),
+      () => undefined,
+    )
     await request.run(
       () => api.booking.listJournal({ date }),
       (listed) => {
@@ -46,11 +52,13 @@ export const useJournalStore = defineStore('journal', () => {
     unsubscribe = null
     day = null
     entries.value = []
+    notice.value = null
     request.reset()
   }
 
   return {
     entries,
+    notice,
     status: request.status,
     error: request.error,
     load,
