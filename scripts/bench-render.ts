@@ -1,6 +1,9 @@
 // Render benchmark (not a test): the built renderer in Debian's Chromium, fed by an in-page fake api, timed from a
-// DayView of 10 schedules arriving to the board painted (two animation frames after the last column is drawn).
-import { chromium, type Page } from 'playwright-core'
+// DayView of 10 (and 40) schedules arriving to the board painted (two animation frames after the last column is
+// drawn). Each time is also divided by a baseline measured in the same page: one FullCalendar timeGrid drawing as many
+// events (scripts/bench-baseline-page.ts), so the figure holds on any machine.
+import type { EventInput } from '@fullcalendar/core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { buildSync } from 'esbuild'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -8,26 +11,31 @@ import { DateTime } from 'luxon'
 import { chromiumArgs } from '../playwright.config'
 import type { DayView, LocationDetails, Range } from '../src/shared/domain'
 import { addDays, dayBounds } from '../src/shared/time'
-import { serveStatic } from '../test/e2e/helpers/static-server'
+import { serveStatic, type StaticServer } from '../test/e2e/helpers/static-server'
+import type { BaselinePage } from './bench-baseline-page'
 
 const ZONE = 'Australia/Sydney'
 const SCHEDULES = 10
+/** A big clinic's location (issue 9): every column drawn at once. */
+const BIG_SCHEDULES = 40
 const RUNS = 7
 const TARGET_MS = 100
+/** The 10-schedule day may take at most this many times one FullCalendar drawing as many events. */
+const TARGET_RATIO = 1.5
 
-const details: LocationDetails = {
+const locationOf = (schedules: number): LocationDetails => ({
   location: { id: 1, name: 'Bench Clinic', timeZone: ZONE },
-  schedules: Array.from({ length: SCHEDULES }, (_, index) => ({
+  schedules: Array.from({ length: schedules }, (_, index) => ({
     id: 100 + index,
     name: `Room ${index + 1}`,
     slotSize: index % 3 === 0 ? 30 : 15,
     appointmentTypes: [{ id: 1, name: 'Consult', slots: 1 }],
   })),
   clinicians: [1, 2, 3].map((id) => ({ id, name: `Clinician ${id}` })),
-}
+})
 
 /** A busy day: 08:00–18:00, alternating 30 free and 15 booked minutes on every schedule. */
-function dayView(date: string): DayView {
+function dayView(details: LocationDetails, date: string): DayView {
   const at = (minutes: number): number =>
     DateTime.fromISO(date, { zone: ZONE }).plus({ minutes }).toMillis()
   const free: Range[] = []
@@ -55,15 +63,17 @@ function dayView(date: string): DayView {
   }
 }
 
-function pageApi(): string {
-  return buildSync({
-    entryPoints: [resolve(__dirname, '../test/e2e/helpers/page-api.ts')],
+const bundle = (entry: string): string =>
+  buildSync({
+    entryPoints: [resolve(__dirname, entry)],
     bundle: true,
     format: 'iife',
     platform: 'browser',
     write: false,
   }).outputFiles[0]!.text
-}
+
+const pageApi = (): string => bundle('../test/e2e/helpers/page-api.ts')
+const baselinePage = (): string => bundle('./bench-baseline-page.ts')
 
 /** The in-page main process: answers at once, and marks when a day view is handed to the renderer. */
 function fakeMain({
@@ -119,6 +129,7 @@ interface PageGlobals {
   requestAnimationFrame(callback: () => void): number
   __benchArrived: number
   __frontDeskEmit: (event: string, payload: unknown) => void
+  __benchBaseline: BaselinePage
 }
 
 /** Waits until every column has drawn `expected` background events for the shown day, then two frames. */
@@ -147,24 +158,38 @@ const median = (values: number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
 }
 
-/** Times the board: a new day of 10 schedules arriving, and the same day refreshed in the background. */
-export async function runRenderBench(): Promise<{ name: string; ms: number; target: number }[]> {
-  const rendererDir = resolve(process.env.FRONT_DESK_RENDERER_DIR ?? 'out/renderer')
-  if (!existsSync(resolve(rendererDir, 'index.html')))
-    throw new Error(`${rendererDir} has no built renderer: run \`npx electron-vite build\` first`)
+/** The events the whole board draws for a day, as one calendar would draw them (free and busy alike). */
+function baselineEvents(view: DayView): EventInput[] {
+  return view.schedules.flatMap((schedule) => [
+    ...schedule.free.map((range) => ({ ...range, display: 'background', classNames: ['fd-free'] })),
+    ...schedule.busy.map((range) => ({ ...range, display: 'background', classNames: ['fd-busy'] })),
+  ])
+}
+
+/** Median times of one board size: a day arriving, the same day refreshed, and the one-calendar baseline. */
+interface BoardTimes {
+  readonly arrival: number
+  readonly refresh: number
+  readonly baseline: number
+  readonly events: number
+}
+
+/** Times the board of `schedules` columns (a new day arriving, the same day refreshed) and the baseline. */
+async function timeBoard(
+  browser: Browser,
+  server: StaticServer,
+  schedules: number,
+): Promise<BoardTimes> {
+  const details = locationOf(schedules)
   const start = '2030-03-04'
   const dates = Array.from({ length: RUNS + 1 }, (_, index) => addDays(start, index))
-  const days = Object.fromEntries(dates.map((date) => [date, dayView(date)]))
-  const perDay =
-    SCHEDULES * (days[start]!.schedules[0]!.free.length + days[start]!.schedules[0]!.busy.length)
+  const days = Object.fromEntries(dates.map((date) => [date, dayView(details, date)]))
+  const perSchedule =
+    days[start]!.schedules[0]!.free.length + days[start]!.schedules[0]!.busy.length
+  const perDay = schedules * perSchedule
 
-  const server = await serveStatic(rendererDir)
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
-  })
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
   try {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
     // tsx keeps function names with an `__name` helper; functions sent to the page need it there too.
     await context.addInitScript({ content: 'globalThis.__name = (target) => target' })
     await context.addInitScript(fakeMain, { location: details, days })
@@ -176,11 +201,36 @@ export async function runRenderBench(): Promise<{ name: string; ms: number; targ
     await page.getByLabel('Date', { exact: true }).fill(start)
     await paintedAfterArrival(page, start, perDay)
 
+    // The baseline, in the same page: one calendar on the board's hours, moved day by day as the board is, each
+    // run right after the board's (so both see the same machine, however busy it is).
+    const hours = await page.locator('.fd-time-axis-label').count()
+    // Loaded now, not at start: FullCalendar reads the document as it loads.
+    await page.evaluate(baselinePage())
+    await page.evaluate(
+      ({ zone, date, span }) =>
+        (globalThis as unknown as PageGlobals).__benchBaseline.mount({
+          zone,
+          date,
+          slotMinTime: '07:00:00',
+          slotMaxTime: `${String(7 + span).padStart(2, '0')}:00:00`,
+        }),
+      { zone: ZONE, date: start, span: hours },
+    )
+    const showBaseline = (date: string): Promise<number> =>
+      page.evaluate(
+        ({ date, events }) =>
+          (globalThis as unknown as PageGlobals).__benchBaseline.show(date, events),
+        { date, events: baselineEvents(days[date]!) },
+      )
+    await showBaseline(start)
+
     const arrivals: number[] = []
+    const baseline: number[] = []
     for (const date of dates.slice(1)) {
       const painted = paintedAfterArrival(page, date, perDay)
       await page.getByRole('button', { name: 'Next day' }).click()
       arrivals.push(await painted)
+      baseline.push(await showBaseline(date))
     }
     const updates: number[] = []
     const last = dates[dates.length - 1]!
@@ -198,16 +248,89 @@ export async function runRenderBench(): Promise<{ name: string; ms: number; targ
         }, days[last]!),
       )
     }
+    const drawn = await page.locator('#bench-baseline .fc-bg-event').count()
+    if (drawn !== perDay) throw new Error(`the baseline drew ${drawn} events, not ${perDay}`)
+    return {
+      arrival: median(arrivals),
+      refresh: median(updates),
+      baseline: median(baseline),
+      events: perDay,
+    }
+  } finally {
+    await context.close()
+  }
+}
+
+/** One row of the render benchmark: milliseconds, or a ratio to the baseline; no target = reported only. */
+export interface RenderRow {
+  readonly name: string
+  readonly value: number
+  readonly unit: 'ms' | '×baseline'
+  readonly target: number | null
+}
+
+/** Times the board of 10 and of 40 schedules, each against its own one-calendar baseline. */
+export async function runRenderBench(): Promise<RenderRow[]> {
+  const rendererDir = resolve(process.env.FRONT_DESK_RENDERER_DIR ?? 'out/renderer')
+  if (!existsSync(resolve(rendererDir, 'index.html')))
+    throw new Error(`${rendererDir} has no built renderer: run \`npx electron-vite build\` first`)
+  const server = await serveStatic(rendererDir)
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+  })
+  try {
+    const small = await timeBoard(browser, server, SCHEDULES)
+    const big = await timeBoard(browser, server, BIG_SCHEDULES)
+    const of = `(median of ${RUNS})`
     return [
       {
-        name: `render: day of ${SCHEDULES} schedules arriving → painted (median of ${RUNS})`,
-        ms: median(arrivals),
+        name: `render: day of ${SCHEDULES} schedules arriving → painted ${of}`,
+        value: small.arrival,
+        unit: 'ms',
         target: TARGET_MS,
       },
       {
-        name: `render: background refresh of ${SCHEDULES} schedules → painted (median of ${RUNS})`,
-        ms: median(updates),
+        name: `render: background refresh of ${SCHEDULES} schedules → painted ${of}`,
+        value: small.refresh,
+        unit: 'ms',
         target: TARGET_MS,
+      },
+      {
+        name: `render baseline: one FullCalendar timeGrid, ${small.events} events ${of}`,
+        value: small.baseline,
+        unit: 'ms',
+        target: null,
+      },
+      {
+        name: `render ratio: day of ${SCHEDULES} schedules ÷ baseline`,
+        value: small.arrival / small.baseline,
+        unit: '×baseline',
+        target: TARGET_RATIO,
+      },
+      {
+        name: `render ratio: refresh of ${SCHEDULES} schedules ÷ baseline`,
+        value: small.refresh / small.baseline,
+        unit: '×baseline',
+        target: null,
+      },
+      {
+        name: `render: day of ${BIG_SCHEDULES} schedules arriving → painted ${of}`,
+        value: big.arrival,
+        unit: 'ms',
+        target: null,
+      },
+      {
+        name: `render baseline: one FullCalendar timeGrid, ${big.events} events ${of}`,
+        value: big.baseline,
+        unit: 'ms',
+        target: null,
+      },
+      {
+        name: `render ratio: day of ${BIG_SCHEDULES} schedules ÷ baseline`,
+        value: big.arrival / big.baseline,
+        unit: '×baseline',
+        target: null,
       },
     ]
   } finally {
@@ -220,7 +343,10 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(__filename)) {
   runRenderBench().then(
     (rows) => {
       for (const row of rows)
-        console.log(`${row.name}: ${row.ms.toFixed(1)} ms (target ≤ ${row.target} ms)`)
+        console.log(
+          `${row.name}: ${row.value.toFixed(2)} ${row.unit}` +
+            (row.target === null ? '' : ` (target ≤ ${row.target})`),
+        )
     },
     (error: unknown) => {
       console.error(error)
