@@ -21,7 +21,7 @@ import {
   type ScheduleFreeBusy,
   type ScheduleRange,
 } from '../../shared/availability'
-import { clip } from '../../shared/intervals'
+import { clip, union } from '../../shared/intervals'
 import { bookableStarts, typeDuration } from '../../shared/slots'
 import { addDays, dayBounds, isoDateOf, todayIn } from '../../shared/time'
 import type { ClinicService } from '../clinic/service'
@@ -338,14 +338,14 @@ function availabilityByDay(
   zone: string,
 ): Record<number, Range[]> {
   const available: Record<number, Range[]> = {}
+  const cutters = [...freeBusy].map(
+    ([id, answer]) => [id, dayCutter(answer.free), dayCutter(answer.busy)] as const,
+  )
   for (let date = isoDateOf(range.start, zone); ; date = addDays(date, 1)) {
     const bounds = dayBounds(date, zone)
     if (bounds.start >= range.end) break
     const day = new Map<number, ScheduleFreeBusy>(
-      [...freeBusy].map(([id, answer]) => [
-        id,
-        { free: clip(answer.free, bounds), busy: clip(answer.busy, bounds) },
-      ]),
+      cutters.map(([id, free, busy]) => [id, { free: free(bounds), busy: busy(bounds) }]),
     )
     const clinician = clinicianDay(clinicianId, answer, day, bounds)
     for (const [id, ranges] of Object.entries(clinician.available)) {
@@ -353,4 +353,24 @@ function availabilityByDay(
     }
   }
   return available
+}
+
+/**
+ * Cuts `ranges` into consecutive days in one pass: called with each day's bounds in order, it returns what
+ * `clip(ranges, bounds)` would, without sorting the whole search range again for every day (a 90-day search spent
+ * most of its time doing that).
+ */
+function dayCutter(ranges: readonly Range[]): (bounds: Range) => Range[] {
+  const sorted = union(ranges)
+  let first = 0
+  return (bounds) => {
+    while (first < sorted.length && sorted[first]!.end <= bounds.start) first++
+    const cut: Range[] = []
+    for (let i = first; i < sorted.length && sorted[i]!.start < bounds.end; i++) {
+      const start = Math.max(sorted[i]!.start, bounds.start)
+      const end = Math.min(sorted[i]!.end, bounds.end)
+      if (start < end) cut.push({ start, end })
+    }
+    return cut
+  }
 }
