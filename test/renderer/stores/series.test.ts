@@ -1,5 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { nextTick } from 'vue'
 import type { BookingDraft } from '../../../src/shared/booking-draft'
 import type {
   SeriesOccurrenceCheck,
@@ -7,6 +8,7 @@ import type {
   SeriesOccurrenceOutcome,
 } from '../../../src/shared/domain'
 import { fail, ok, type Result } from '../../../src/shared/result'
+import { useBookingStore } from '../../../src/renderer/src/stores/booking'
 import { useCalendarStore } from '../../../src/renderer/src/stores/calendar'
 import { useClinicStore } from '../../../src/renderer/src/stores/clinic'
 import { useSeriesStore } from '../../../src/renderer/src/stores/series'
@@ -273,6 +275,25 @@ describe('series store', () => {
     expect(series.checks).toEqual([])
     expect(series.choices).toEqual([])
     expect(series.checkStatus).toBe('idle')
+    expect(series.ready).toBe(false)
+  })
+
+  it('forgets the checked dates when the form’s time or clinician changes, not when a name is typed', async () => {
+    const booking = useBookingStore()
+    booking.begin({ scheduleId: 136, start: FIRST, end: FIRST + 15 * 60_000 })
+    booking.chooseType(79)
+    const series = useSeriesStore()
+    await series.check(booking.draft ?? draft)
+    series.choose(2, 'skip')
+
+    booking.update({ firstName: 'Zoë' })
+    await nextTick()
+    const afterTyping = series.ready
+    booking.update({ clinicianId: 1158 })
+    await nextTick()
+
+    expect(afterTyping).toBe(true)
+    expect(series.checks).toEqual([])
     expect(series.ready).toBe(false)
   })
 

@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import type { Instant, SeriesOccurrenceCheck, SeriesOutcome } from '../../../shared/domain'
 import type { BookingDraft } from '../../../shared/booking-draft'
 import type { SeriesRule } from '../../../shared/series'
 import { api } from '../api'
+import { useBookingStore } from './booking'
 import { useCalendarStore } from './calendar'
 import { useJournalStore } from './journal'
 import { useRequest } from './request'
@@ -27,6 +28,28 @@ export const useSeriesStore = defineStore('series', () => {
   const outcome = shallowRef<SeriesOutcome | null>(null)
   const checking = useRequest()
   const sending = useRequest()
+
+  // What the checked dates depend on: the first time, its length, the place and the clinician. When the form's draft
+  // changes any of them (another time taken, another clinician) the list no longer describes what would be sent.
+  const booking = useBookingStore()
+  watch(
+    () => {
+      const draft = booking.draft
+      return draft
+        ? [
+            draft.locationId,
+            draft.scheduleId,
+            draft.appointmentTypeId,
+            draft.start,
+            draft.end,
+            draft.clinicianId,
+          ].join()
+        : ''
+    },
+    () => {
+      if (checks.value.length > 0 || checking.status.value !== 'idle') invalidate()
+    },
+  )
 
   const rule = computed<SeriesRule>(() => ({
     every: every.value,
