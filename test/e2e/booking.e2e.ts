@@ -110,8 +110,12 @@ test('a time taken by someone else meanwhile gives a clear message and keeps the
 
   expect(other.status).toBe(201)
   const dialog = page.getByRole('dialog', { name: 'New booking' })
-  await expect(dialog.getByRole('alert')).toContainText(
+  await expect(dialog.locator('.fd-error')).toContainText(
     'someone may have booked it since the board loaded',
+  )
+  // Said through the page's assertive live region, present from page load (not a region inserted with its text).
+  await expect(page.getByTestId('live-assertive')).toContainText(
+    'Not booked. That time is no longer free on this schedule',
   )
   await expect(dialog.getByLabel('First name')).toHaveValue('Judith')
   await expect(dialog.getByLabel('Patient name')).toHaveValue('Muffett')

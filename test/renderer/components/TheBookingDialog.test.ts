@@ -105,7 +105,7 @@ describe('TheBookingDialog', () => {
 
     await wrapper.find('form').trigger('submit')
     await flushPromises()
-    const alert = wrapper.find('[role="alert"]')
+    const alert = wrapper.find('.fd-error')
     const alternative = wrapper.find('.fd-alternatives button')
     await alternative.trigger('click')
     await flushPromises()
@@ -153,7 +153,7 @@ describe('TheBookingDialog', () => {
     await wrapper.find('form').trigger('submit')
     await flushPromises()
 
-    const alert = wrapper.find('[role="alert"]')
+    const alert = wrapper.find('.fd-error')
     expect(alert.find('p').text()).toBe('OpenVPMS refused the booking.')
     expect(alert.findAll('li').map((item) => item.text())).toEqual([
       'The end is not on a slot boundary.',

@@ -152,7 +152,7 @@ describe('TheLookupPanel', () => {
     expect(asked).toBe(true)
     expect(sentBeforeConfirming).toBe(0)
     expect(fake.callsTo('booking:cancel')).toEqual([{ reference: REF }])
-    expect(wrapper.find('[role="alert"]').text()).toContain(
+    expect(wrapper.find('.fd-found .fd-error').text()).toContain(
       'no longer pending — the patient may already be checked in',
     )
   })

@@ -17,8 +17,11 @@ import type { FieldError } from '../../../shared/result'
 import { api } from '../api'
 import { covers, overlaps } from '../../../shared/intervals'
 import { typeDuration } from '../../../shared/slots'
-import { formatClock, isoDateOf } from '../../../shared/time'
+import { formatClock, formatTime, isoDateOf } from '../../../shared/time'
+import { bookedSentence, correctSentence, spokenDay } from '../announcements'
+import { bookingMessage } from '../messages'
 import { readChecked, storageKeys, writeStored } from '../storage'
+import { useAnnouncerStore } from './announcer'
 import { useCalendarStore } from './calendar'
 import { useClinicStore } from './clinic'
 import { useJournalStore } from './journal'
@@ -62,6 +65,7 @@ export const useBookingStore = defineStore('booking', () => {
   const clinic = useClinicStore()
   const calendar = useCalendarStore()
   const journal = useJournalStore()
+  const announcer = useAnnouncerStore()
   const stored = readChecked(storageKeys.bookingDraft, readBackForm)
   const phase = ref<BookingPhase>(stored.value ? 'form' : 'closed')
   // Replaced, never mutated: a plain object, so it crosses the contextBridge as it is (a Vue proxy would not).
@@ -228,8 +232,10 @@ export const useBookingStore = defineStore('booking', () => {
     localErrors.value = problems
     if (problems.length > 0) {
       sending.fail({ code: 'VALIDATION', message: 'Please correct the fields marked below.' })
+      announcer.say(correctSentence(problems.map((problem) => problem.message)), 'assertive')
       return false
     }
+    announcer.say('Sending the booking…')
     const booked = await sending.run(
       () => api.booking.create({ draft: current }),
       (made) => {
@@ -252,7 +258,42 @@ export const useBookingStore = defineStore('booking', () => {
       void journal.load()
     }
     if (booked) forgetAttempt()
+    announceOutcome(current)
     return booked
+  }
+
+  /** Says how the last send ended: the reference in groups, or what went wrong ("unknown" is not "failed"). */
+  function announceOutcome(sent: BookingDraft): void {
+    const made = confirmation.value
+    if (phase.value === 'confirmed' && made) {
+      const zone = clinic.timeZone ?? 'UTC'
+      const what = [
+        clinic.typeOn(sent.scheduleId, sent.appointmentTypeId)?.name,
+        `${spokenDay(isoDateOf(sent.start, zone))} at ${formatTime(sent.start, zone)}`,
+        clinic.scheduleById(sent.scheduleId)?.name,
+        `for ${[sent.firstName, sent.lastName].filter(Boolean).join(' ')}`,
+      ]
+        .filter(Boolean)
+        .join(', ')
+      announcer.say(bookedSentence(what, made.reference))
+      return
+    }
+    const failure = error.value
+    if (!failure) return
+    if (failure.code === 'VALIDATION') {
+      const messages = fieldErrors.value.map((problem) => problem.message)
+      announcer.say(
+        messages.length > 0 ? correctSentence(messages) : bookingMessage(failure),
+        'assertive',
+      )
+    } else {
+      // No answer is not a refusal: the booking may exist, and the receptionist must hear exactly that.
+      const lead =
+        failure.code === 'OUTCOME_UNKNOWN'
+          ? 'No answer came back: the booking may exist.'
+          : 'Not booked.'
+      announcer.say(`${lead} ${bookingMessage(failure)}`, 'assertive')
+    }
   }
 
   /** "Check again": re-reads the time's free/busy (the board's day) and the journal, and says what it saw when. */
