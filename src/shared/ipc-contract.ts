@@ -17,6 +17,7 @@ import type {
   SessionStatus,
 } from './domain'
 import type { ConfirmationTemplate } from './confirmation-text'
+import type { ShortcutSettings } from './shortcut-keys'
 import type { Result } from './result'
 import type { SeriesRule } from './series'
 
@@ -106,6 +107,11 @@ export interface FindNextAvailableRequest {
   readonly near?: number
   /** Starts listed per day, best first; default 3 (the rest are counted). */
   readonly perDay?: number
+}
+
+/** The single-key shortcuts; null = back to the desk's own keys. */
+export interface SetShortcutsRequest {
+  readonly shortcuts: ShortcutSettings | null
 }
 
 /** The practice's confirmation text template; null = back to the desk's default. */
@@ -212,6 +218,8 @@ export const ipcContract = {
   settings: {
     getConfirmationTemplate: channel<Empty, ConfirmationTemplate>(),
     setConfirmationTemplate: channel<SetConfirmationTemplateRequest, ConfirmationTemplate>(),
+    getShortcuts: channel<Empty, ShortcutSettings>(),
+    setShortcuts: channel<SetShortcutsRequest, ShortcutSettings>(),
   },
 } as const
 

@@ -12,6 +12,7 @@ import { bookingDraftSchema, boundedText } from '../../shared/booking-draft'
 import { MAX_TEMPLATE_LENGTH } from '../session/settings'
 import { journalSearchLimits } from '../booking/journal-search'
 import { seriesLimits, seriesRuleSchema } from '../../shared/series'
+import { shortcutSettingsSchema } from '../../shared/shortcut-keys'
 
 const id = z.number().int().positive()
 const isoDate = z.string().superRefine((value, context) => {
@@ -107,4 +108,6 @@ export const requestSchemas = {
   'settings:setConfirmationTemplate': z.strictObject({
     template: text(MAX_TEMPLATE_LENGTH).nullable(),
   }),
+  'settings:getShortcuts': empty,
+  'settings:setShortcuts': z.strictObject({ shortcuts: shortcutSettingsSchema.nullable() }),
 } satisfies { [C in ChannelName]: z.ZodType<RequestOf<C>> }

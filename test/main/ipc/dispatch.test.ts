@@ -32,6 +32,8 @@ beforeEach(async () => {
     'session:useDemo': notWired,
     'settings:getConfirmationTemplate': notWired,
     'settings:setConfirmationTemplate': notWired,
+    'settings:getShortcuts': notWired,
+    'settings:setShortcuts': notWired,
     ...clinicHandlers(s.clinic),
     ...calendarHandlers(s.calendar),
     ...bookingHandlers(s.booking),

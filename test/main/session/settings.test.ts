@@ -5,9 +5,12 @@ import {
   clearSettings,
   readConfirmationTemplate,
   readSettings,
+  readShortcuts,
   writeConfirmationTemplate,
   writeSettings,
+  writeShortcuts,
 } from '../../../src/main/session/settings'
+import { DEFAULT_SHORTCUT_KEYS, shortcutSettingsSchema } from '../../../src/shared/shortcut-keys'
 import { tempUserData } from './support'
 
 const settings = {
@@ -86,5 +89,40 @@ describe('the confirmation template in settings.json', () => {
 
     expect(await readConfirmationTemplate(file)).toBeNull()
     await expect(readFile(file)).rejects.toThrow()
+  })
+})
+
+describe('the keyboard shortcuts in settings.json', () => {
+  const off = { enabled: false, keys: { ...DEFAULT_SHORTCUT_KEYS, today: ['h'] } }
+
+  it('are kept beside the connection and the template, and survive signing out', async () => {
+    await writeSettings(file, settings)
+    await writeConfirmationTemplate(file, 'Booked: {reference}')
+    await writeShortcuts(file, off)
+
+    await writeSettings(file, { ...settings, username: 'front' })
+    await clearSettings(file)
+
+    expect(await readShortcuts(file)).toEqual(off)
+    expect(await readConfirmationTemplate(file)).toBe('Booked: {reference}')
+    expect(await readSettings(file)).toBeNull()
+  })
+
+  it('go back to the desk’s keys, and leave no file when nothing else is kept', async () => {
+    await writeShortcuts(file, off)
+
+    await writeShortcuts(file, null)
+
+    expect(await readShortcuts(file)).toBeNull()
+    await expect(readFile(file)).rejects.toThrow()
+  })
+
+  it('refuse one key for two actions', () => {
+    const clash = { enabled: true, keys: { ...DEFAULT_SHORTCUT_KEYS, today: ['N'] } }
+
+    const parsed = shortcutSettingsSchema.safeParse(clash)
+
+    expect(parsed.success).toBe(false)
+    expect(parsed.error?.issues[0]?.message).toBe('“N” is used by two shortcuts.')
   })
 })

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { shortcutFor } from '../../../src/renderer/src/composables/shortcuts'
+import { DEFAULT_SHORTCUT_KEYS, DEFAULT_SHORTCUTS } from '../../../src/shared/shortcut-keys'
 
 function press(
   key: string,
@@ -63,5 +64,35 @@ describe('Ctrl+K', () => {
     const underDialog = shortcutFor(press('k', document.body, { ctrlKey: true }))
 
     expect([fromField, fromMac, plainK, underDialog]).toEqual(['search', 'search', null, null])
+  })
+})
+
+describe('shortcutFor under the receptionist’s settings (WCAG 2.1.4)', () => {
+  it('does nothing for single keys once they are turned off; Ctrl+K still searches', () => {
+    const off = { ...DEFAULT_SHORTCUTS, enabled: false }
+
+    const single = ['n', 't', ']', '?', 's'].map((key) => shortcutFor(press(key), off))
+    const search = shortcutFor(press('k', document.body, { ctrlKey: true }), off)
+
+    expect(single).toEqual([null, null, null, null, null])
+    expect(search).toBe('search')
+  })
+
+  it('follows a remapped key, and the old key stops acting', () => {
+    const remapped = {
+      enabled: true,
+      keys: { ...DEFAULT_SHORTCUT_KEYS, today: ['h'] },
+    }
+
+    expect(shortcutFor(press('H'), remapped)).toBe('today')
+    expect(shortcutFor(press('t'), remapped)).toBeNull()
+  })
+
+  it('leaves typing alone in anything that takes text by its role', () => {
+    const box = document.createElement('div')
+    box.setAttribute('role', 'combobox')
+    document.body.append(box)
+
+    expect(shortcutFor(press('n', box))).toBeNull()
   })
 })

@@ -1,45 +1,33 @@
 import { onBeforeUnmount, onMounted } from 'vue'
+import {
+  actionFor,
+  DEFAULT_SHORTCUTS,
+  type ShortcutAction as SingleKeyAction,
+  type ShortcutSettings,
+} from '../../../shared/shortcut-keys'
+import { useShortcutsStore } from '../stores/shortcuts'
 
-/** What a shortcut does. */
-export type ShortcutAction =
-  | 'newBooking'
-  | 'search'
-  | 'lookup'
-  | 'today'
-  | 'previousDay'
-  | 'nextDay'
-  | 'board'
-  | 'bookWith'
-  | 'help'
+/** What a shortcut does: a single-key one (settings can change or turn them off), or Ctrl+K's search. */
+export type ShortcutAction = SingleKeyAction | 'search'
 
-const keys: Readonly<Record<string, ShortcutAction>> = {
-  n: 'newBooking',
-  N: 'newBooking',
-  l: 'lookup',
-  L: 'lookup',
-  '/': 'lookup',
-  t: 'today',
-  T: 'today',
-  ArrowLeft: 'previousDay',
-  '[': 'previousDay',
-  ArrowRight: 'nextDay',
-  ']': 'nextDay',
-  s: 'board',
-  S: 'board',
-  b: 'bookWith',
-  B: 'bookWith',
-  '?': 'help',
-}
+const TEXT_ROLES = new Set(['textbox', 'combobox', 'searchbox', 'spinbutton'])
 
-/** Where typing must stay typing: fields, and anything inside an open dialog. */
+/** Where typing must stay typing: fields (native or by role), and anything inside an open dialog. */
 function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
   if (target.closest('dialog[open]')) return true
+  if (TEXT_ROLES.has(target.getAttribute('role') ?? '')) return true
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
 }
 
-/** The shortcut a key press means, or null when it is ordinary typing or carries a modifier. */
-export function shortcutFor(event: KeyboardEvent): ShortcutAction | null {
+/**
+ * The shortcut a key press means under the receptionist's settings, or null when it is ordinary typing, carries a
+ * modifier, or single-key shortcuts are off.
+ */
+export function shortcutFor(
+  event: KeyboardEvent,
+  settings: ShortcutSettings = DEFAULT_SHORTCUTS,
+): ShortcutAction | null {
   if (event.defaultPrevented) return null
   // Ctrl+K (⌘K) reaches next-available from anywhere, a field included: the call starts wherever the focus was.
   if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
@@ -48,17 +36,21 @@ export function shortcutFor(event: KeyboardEvent): ShortcutAction | null {
   if (event.ctrlKey || event.metaKey || event.altKey) return null
   if (isTypingTarget(event.target)) return null
   if (document.querySelector('dialog[open]')) return null
-  return keys[event.key] ?? null
+  return actionFor(settings, event.key)
 }
 
 /** Listens for the desk's shortcuts while the component is mounted. */
 export function useShortcuts(run: (action: ShortcutAction) => void): void {
+  const shortcuts = useShortcutsStore()
   const onKey = (event: KeyboardEvent): void => {
-    const action = shortcutFor(event)
+    const action = shortcutFor(event, shortcuts.current)
     if (!action) return
     event.preventDefault()
     run(action)
   }
-  onMounted(() => window.addEventListener('keydown', onKey))
+  onMounted(() => {
+    window.addEventListener('keydown', onKey)
+    void shortcuts.load()
+  })
   onBeforeUnmount(() => window.removeEventListener('keydown', onKey))
 }
