@@ -26,7 +26,7 @@ test('the focus walk: book, fail validation, confirm, copy, look up, cancel, fin
   await expect(polite).toContainText(new RegExp(`^${day}, Main Clinic, \\d+ free times?`))
 
   // The board: a schedule, its first free time, Enter.
-  const column = page.getByRole('group', { name: 'Free times of Main Appointment Schedule' })
+  const column = page.getByRole('listbox', { name: 'Times of Main Appointment Schedule' })
   await column.focus()
   await page.keyboard.press('ArrowDown')
   await page.keyboard.press('Enter')

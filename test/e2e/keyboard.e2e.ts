@@ -91,7 +91,7 @@ test('a board time is chosen and booked without the mouse', async ({ desk }) => 
   const page = desk.page
   await page.getByLabel('Location').selectOption({ label: 'Main Clinic' })
   await goToDay(page, date)
-  const column = page.getByRole('group', { name: 'Free times of Main Appointment Schedule' })
+  const column = page.getByRole('listbox', { name: 'Times of Main Appointment Schedule' })
 
   await column.focus()
   await page.keyboard.press('ArrowRight')
@@ -100,8 +100,8 @@ test('a board time is chosen and booked without the mouse', async ({ desk }) => 
   await expect(page.getByLabel('Date', { exact: true })).toHaveValue(date)
   await expect(column).toBeFocused()
   await page.keyboard.press('ArrowDown')
-  await expect(column.locator('xpath=..').getByRole('status')).toContainText(
-    `${formatTime(slot.start, zone)}–${formatTime(slot.end, zone)} free`,
+  await expect(column.getByRole('option', { selected: true })).toHaveAccessibleName(
+    `Main Appointment Schedule, ${formatTime(slot.start, zone)} to ${formatTime(slot.end, zone)}, free`,
   )
   await page.keyboard.press('Enter')
   const types = page.getByRole('dialog', { name: 'Choose the appointment type' })

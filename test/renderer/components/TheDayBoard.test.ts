@@ -69,7 +69,7 @@ describe('TheDayBoard', () => {
 
     const headings = wrapper.findAll('.fd-column-heading').map((heading) => heading.text())
     const surgery = wrapper.get('section[data-schedule-id="211"]')
-    const keys = surgery.get('[role="group"]')
+    const keys = surgery.get('[role="listbox"]')
     await keys.trigger('keydown', { key: 'ArrowDown' })
     await keys.trigger('keydown', { key: 'Enter' })
 
@@ -116,7 +116,7 @@ describe('TheDayBoard', () => {
 
     const moving = useCalendarStore().shift(1)
     await flushPromises()
-    const column = wrapper.get('section[data-schedule-id="136"] [role="group"]')
+    const column = wrapper.get('section[data-schedule-id="136"] [role="listbox"]')
     await column.trigger('keydown', { key: 'ArrowDown' })
     await column.trigger('keydown', { key: 'Enter' })
     const whileLoading = useBookingStore().phase
@@ -130,25 +130,44 @@ describe('TheDayBoard', () => {
     expect(wrapper.find('.fd-column').exists()).toBe(false)
   })
 
-  it('books from the keyboard: Up and Down walk a schedule’s free slots, Enter opens the booking', async () => {
+  it('books from the keyboard: the first Down goes to the first free slot, Up and Down walk the rows, Enter books', async () => {
     const wrapper = await mountBoard()
     await wrapper.get('.fd-booking-clinician select').setValue('1158')
-    const column = wrapper.get('section[data-schedule-id="136"] [role="group"]')
+    const column = wrapper.get('section[data-schedule-id="136"] [role="listbox"]')
 
     await column.trigger('keydown', { key: 'ArrowDown' })
     await column.trigger('keydown', { key: 'ArrowDown' })
     await column.trigger('keydown', { key: 'ArrowUp' })
-    const said = wrapper.get('section[data-schedule-id="136"] [role="status"]').text()
+    const said = column.get('[role="option"][aria-selected="true"]').text()
     await column.trigger('keydown', { key: 'Enter' })
 
-    expect(column.attributes('aria-label')).toBe('Free times of Main Appointment Schedule')
-    expect(said).toBe('11:30–11:45 free: Enter to book.')
+    expect(column.attributes('aria-label')).toBe(
+      'Times of Main Appointment Schedule, Friday 15 February',
+    )
+    expect(said).toBe('Main Appointment Schedule, 11:30 to 11:45, free, Andrew Turner available')
     expect(useBookingStore().phase).toBe('type')
     expect(useBookingStore().selection).toEqual({
       scheduleId: 136,
       start: at(DAY, '11:30'),
       end: at(DAY, '11:45'),
     })
+  })
+
+  it('names every row of a schedule’s day, and books none but a free one', async () => {
+    const wrapper = await mountBoard()
+    const column = wrapper.get('section[data-schedule-id="136"] [role="listbox"]')
+    const names = column.findAll('[role="option"]').map((option) => option.text())
+
+    await column.trigger('keydown', { key: 'ArrowDown' })
+    for (let row = 0; row < 7; row++) await column.trigger('keydown', { key: 'ArrowDown' })
+    const booked = column.get('[role="option"][aria-selected="true"]')
+    await column.trigger('keydown', { key: 'Enter' })
+
+    expect(names).toContain('Main Appointment Schedule, 08:00 to 08:15, closed')
+    expect(names).toContain('Main Appointment Schedule, 09:00 to 09:15, free')
+    expect(booked.text()).toBe('Main Appointment Schedule, 10:45 to 11:00, booked')
+    expect(booked.attributes('aria-disabled')).toBe('true')
+    expect(useBookingStore().phase).toBe('closed')
   })
 
   it('says when a shown day could not be refreshed, and as of when it is shown', async () => {

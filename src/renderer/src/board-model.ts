@@ -1,0 +1,89 @@
+// The board as a screen reader reads it: every slot row of a schedule's day, named with its time and what it is
+// (free, booked, closed, past), as the options of the column's listbox (DayBoardColumn). Pure; no Vue, no DOM.
+import type { Instant, IsoDate, Range, ScheduleDay } from '../../shared/domain'
+import { covers, overlaps } from '../../shared/intervals'
+import { isOnSlotBoundary } from '../../shared/slots'
+import { formatTimeRange } from '../../shared/day-clock'
+import { dayBounds } from '../../shared/time'
+import { durationMinutes, type ShownClinician, type VisibleHours } from './board'
+
+/** What a slot row is. "unavailable": free, but not with the clinician being booked for. */
+export type SlotState = 'free' | 'booked' | 'closed' | 'past' | 'unavailable'
+
+/** One row of a schedule's day as a control: its time, its state and the name a screen reader says. */
+export interface SlotRow {
+  readonly start: Instant
+  readonly end: Instant
+  readonly state: SlotState
+  readonly label: string
+}
+
+export interface SlotRowsInput {
+  readonly scheduleName: string
+  /** The schedule's slot size in minutes; 0 (misconfigured) is drawn hourly and offers nothing. */
+  readonly slotSize: number
+  readonly day: ScheduleDay
+  readonly date: IsoDate
+  readonly zone: string
+  readonly hours: VisibleHours
+  /** The booking clinician's availability on this schedule, with their name; null = any clinician. */
+  readonly bookingFor: { readonly name: string; readonly available: readonly Range[] } | null
+  readonly shown: readonly ShownClinician[]
+  readonly now: Instant
+}
+
+const MINUTE = 60_000
+/** A 24-hour schedule of 5-minute slots has 288 rows (300 on the 25-hour day); nothing real needs more. */
+const MAX_ROWS = 400
+
+function stateOf(row: Range, input: SlotRowsInput): SlotState {
+  if (row.start < input.now) return 'past'
+  if (input.day.busy.some((busy) => busy.end > busy.start && overlaps(busy, row))) return 'booked'
+  if (input.slotSize <= 0 || !covers(input.day.free, row)) return 'closed'
+  if (!isOnSlotBoundary(row.start, input.slotSize, input.zone)) return 'closed'
+  if (input.bookingFor && !covers(input.bookingFor.available, row)) return 'unavailable'
+  return 'free'
+}
+
+function describe(state: SlotState, input: SlotRowsInput): string {
+  switch (state) {
+    case 'unavailable':
+      return `free, but ${input.bookingFor?.name ?? 'the clinician'} is not available`
+    case 'past':
+      return 'past'
+    default:
+      return state
+  }
+}
+
+/**
+ * The day's slot rows of one schedule within the board's visible hours (elapsed from midnight, as the board draws
+ * them), in time order: the repeated hour of a 25-hour day twice, each said with which one it is. Names read "Consult Room 2, 11:00 to 11:15, free", with the shown clinicians
+ * available then.
+ */
+export function slotRows(input: SlotRowsInput): SlotRow[] {
+  const size = (input.slotSize > 0 ? input.slotSize : 60) * MINUTE
+  const bounds = dayBounds(input.date, input.zone)
+  const from = durationMinutes(input.hours.slotMinTime)
+  const to = durationMinutes(input.hours.slotMaxTime)
+  const rows: SlotRow[] = []
+  for (let start = bounds.start; start < bounds.end && rows.length < MAX_ROWS; start += size) {
+    // The board's rows count elapsed time from midnight (a 25-hour day has 25 hours of rows), and so do these.
+    const minute = (start - bounds.start) / MINUTE
+    if (minute < from || minute >= to) continue
+    const row = { start, end: Math.min(start + size, bounds.end) }
+    const state = stateOf(row, input)
+    const availableNames = input.shown
+      .filter((clinician) => covers(clinician.day.available[input.day.scheduleId] ?? [], row))
+      .map((clinician) => clinician.name)
+    // "02:00 to 03:00 (after the clocks go back)": the repeated hour is told apart in words too.
+    const time = formatTimeRange(row.start, row.end, input.zone).replace('–', ' to ')
+    const available = availableNames.length > 0 ? `, ${availableNames.join(' and ')} available` : ''
+    rows.push({
+      ...row,
+      state,
+      label: `${input.scheduleName}, ${time}, ${describe(state, input)}${available}`,
+    })
+  }
+  return rows
+}
