@@ -59,15 +59,24 @@ function describe(state: SlotState, input: SlotRowsInput): string {
 /**
  * The day's slot rows of one schedule within the board's visible hours (elapsed from midnight, as the board draws
  * them), in time order: the repeated hour of a 25-hour day twice, each said with which one it is. Names read "Consult Room 2, 11:00 to 11:15, free", with the shown clinicians
- * available then.
+ * available then. `limit` stops after that many rows; `from` starts at the row holding that instant.
  */
-export function slotRows(input: SlotRowsInput): SlotRow[] {
+export function slotRows(
+  input: SlotRowsInput,
+  options: { readonly from?: Instant; readonly limit?: number } = {},
+): SlotRow[] {
   const size = (input.slotSize > 0 ? input.slotSize : 60) * MINUTE
   const bounds = dayBounds(input.date, input.zone)
   const from = durationMinutes(input.hours.slotMinTime)
   const to = durationMinutes(input.hours.slotMaxTime)
   const rows: SlotRow[] = []
-  for (let start = bounds.start; start < bounds.end && rows.length < MAX_ROWS; start += size) {
+  const limit = Math.min(options.limit ?? MAX_ROWS, MAX_ROWS)
+  // `from` (a row's own start) skips straight to it: one row costs one row's work, not the day's.
+  const first =
+    options.from !== undefined && options.from >= bounds.start
+      ? bounds.start + Math.floor((options.from - bounds.start) / size) * size
+      : bounds.start
+  for (let start = first; start < bounds.end && rows.length < limit; start += size) {
     // The board's rows count elapsed time from midnight (a 25-hour day has 25 hours of rows), and so do these.
     const minute = (start - bounds.start) / MINUTE
     if (minute < from || minute >= to) continue

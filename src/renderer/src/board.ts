@@ -111,6 +111,16 @@ export function openingMinute(day: DayView, now: number): number | null {
   return open === null ? current : Math.max(open, current)
 }
 
+/** Up to three initials of a name ("Dr Andrew Turner" → "AT"): written on the clinician's band (WCAG 1.4.1). */
+export function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((word) => /^\p{L}/u.test(word) && !/^(dr|mr|mrs|ms|miss|prof)\.?$/i.test(word))
+    .map((word) => word[0]!.toLocaleUpperCase())
+    .slice(0, 3)
+    .join('')
+}
+
 /** A clinician shown on the board, with their colour and place in the band stack. */
 export interface ShownClinician {
   readonly day: ClinicianDay
@@ -158,6 +168,7 @@ export function columnEvents(
         end: range.end,
         display: 'background',
         classNames: ['fd-clinician'],
+        title: initials(clinician.name),
         backgroundColor: clinician.colour,
         extendedProps: { clinician: clinician.name, lane: clinician.lane },
       })
