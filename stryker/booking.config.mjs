@@ -1,6 +1,7 @@
 import { group } from './group.mjs'
 
-// The service and its parts (check, send, outcome) and the draft rules it shares with the form (names, email, phone, lengths, trimming).
+// The service and its parts (check: the draft and the free time; send: one POST, journalled; outcome: what an
+// unanswered POST did), and the draft rules it shares with the form (names, email, phone, lengths, trimming).
 export default group('booking', {
   mutate: [
     'src/main/booking/service.ts',
@@ -9,5 +10,10 @@ export default group('booking', {
     'src/main/booking/outcome.ts',
     'src/shared/booking-draft.ts',
   ],
-  testFiles: ['test/main/booking/service.test.ts', 'test/shared/booking-draft.test.ts'],
+  testFiles: [
+    'test/main/booking/service.test.ts',
+    'test/main/booking/outcome.test.ts',
+    'test/main/booking/draft-location.test.ts',
+    'test/shared/booking-draft.test.ts',
+  ],
 })

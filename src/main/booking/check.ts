@@ -102,7 +102,13 @@ export async function checkDraft(deps: CheckDeps, input: BookingDraft): Promise<
     const who = names?.clinicians.get(draft.clinicianId) ?? `Clinician ${draft.clinicianId}`
     add('clinicianId', `${who} cannot be booked at ${here}.`)
   }
-  if (schedule && type) {
+  if (schedule && type && !(schedule.slotSize > 0)) {
+    // A schedule without a slot size (the API allows 0) has no boundary a start could be on (spec §7.1 step 9).
+    add(
+      'scheduleId',
+      `${schedule.name} has no slot size set in OpenVPMS, so nothing can be booked on it: choose another schedule.`,
+    )
+  } else if (schedule && type) {
     // spec §7.1 step 9: the server refuses unaligned times; §11.10: it does not check the length, so the desk does.
     if (!isOnSlotBoundary(draft.start, schedule.slotSize, zone) || draft.start % 60_000 !== 0) {
       add('start', `The start must be on one of the schedule’s ${schedule.slotSize}-minute slots.`)

@@ -7,6 +7,7 @@ import { BookingJournal } from '../../../src/main/booking/journal'
 import { BookingService } from '../../../src/main/booking/service'
 import { CalendarService } from '../../../src/main/calendar/service'
 import { ClinicService } from '../../../src/main/clinic/service'
+import { seedDataset } from '../../../src/main/sandbox/seed'
 import type { BookingDraft, DayView } from '../../../src/shared/domain'
 import { AppFailure } from '../../../src/shared/result'
 import { formatTime } from '../../../src/shared/time'
@@ -275,6 +276,36 @@ describe('BookingService.create', () => {
     )
 
     expect(confirmation.draft.clinicianId).toBe(1158)
+  })
+})
+
+describe('BookingService.create on a schedule without a slot size', () => {
+  it('says the schedule cannot be booked and sends nothing', async () => {
+    const dataset = seedDataset()
+    s = await startServices({
+      sandbox: {
+        dataset: {
+          ...dataset,
+          schedules: dataset.schedules?.map((schedule) =>
+            schedule.id === 136 ? { ...schedule, slotSize: 0 } : schedule,
+          ),
+        },
+      },
+    })
+    await s.clinic.loadLocation(98)
+    const before = s.sandbox.requestCount
+
+    const failure = await failureOf(s.booking.create(draft()))
+
+    expect(failure.error.code).toBe('VALIDATION')
+    expect(failure.error.fieldErrors).toEqual([
+      {
+        field: 'scheduleId',
+        message:
+          'Main Appointment Schedule has no slot size set in OpenVPMS, so nothing can be booked on it: choose another schedule.',
+      },
+    ])
+    expect(s.sandbox.requestCount).toBe(before)
   })
 })
 
