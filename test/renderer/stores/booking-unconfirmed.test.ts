@@ -158,3 +158,113 @@ describe('booking store before a second booking for the same customer that day',
     expect(fake.callsTo('booking:create')).toHaveLength(1)
   })
 })
+
+describe('booking store: what is said and kept between attempts', () => {
+  const earlierBooking = (changes: Partial<JournalEntry['draft']>, submittedAt: number) =>
+    ({
+      reference: `${submittedAt}:0d3f0b5e-1afb-11e6-be41-3dbaef689d97`,
+      draft: {
+        locationId: 98,
+        scheduleId: 136,
+        appointmentTypeId: 66,
+        start: at(DAY, '10:00'),
+        end: at(DAY, '10:15'),
+        title: '',
+        firstName: 'Judith',
+        lastName: 'Bourke',
+        mobile: '0418',
+        phone: '',
+        email: '',
+        patientName: 'Muffett',
+        notes: '',
+        clinicianId: null,
+        ...changes,
+      },
+      submittedAt,
+      outcome: 'booked',
+      message: null,
+    }) satisfies JournalEntry
+
+  it('"Check again" says when the time still shows free, and when the day could not be read now', async () => {
+    const booking = await openForm()
+    await booking.submit()
+
+    await booking.checkAgain()
+    const free = booking.checked
+    fake.answer({
+      'calendar:loadDay': (request) =>
+        ok({ ...dayView(request.date), offline: { since: 1, reason: 'Cannot reach the server.' } }),
+    })
+    await booking.checkAgain()
+    const kept = booking.checked
+    fake.answer({ 'calendar:loadDay': () => fail('NETWORK', 'Cannot reach the server.') })
+    await booking.checkAgain()
+
+    expect(free).toMatch(
+      /^Checked again at \d\d:\d\d:\d\d: the time still shows as free, so the booking most likely did not go through — but a slow server may still save it\.$/,
+    )
+    for (const unread of [kept, booking.checked]) {
+      expect(unread).toMatch(
+        /^Checked again at \d\d:\d\d:\d\d: the time could not be read\. Look in the appointment book before booking again\.$/,
+      )
+    }
+  })
+
+  it('"Check again" reads the unanswered booking’s own day when the board shows another', async () => {
+    const booking = await openForm()
+    await booking.submit()
+    await useCalendarStore().show('2030-02-16')
+
+    await booking.checkAgain()
+
+    expect(fake.callsTo('calendar:loadDay').at(-1)?.date).toBe(DAY)
+    expect(booking.checked).toMatch(/the time still shows as free/)
+  })
+
+  it('a second Confirm for another time sends, though an earlier time got no answer', async () => {
+    const booking = await openForm()
+    await booking.submit()
+    booking.update({ patientName: 'Rex' })
+    booking.beginFromSuggestion({
+      locationId: 98,
+      scheduleId: 136,
+      appointmentTypeId: 66,
+      start: at(DAY, '11:00'),
+      end: at(DAY, '11:15'),
+      clinicianId: null,
+      names: { location: 'Main Clinic', schedule: 'Main', type: 'Consult', clinician: null },
+    })
+
+    await booking.submit()
+
+    expect(fake.callsTo('booking:create')).toHaveLength(2)
+  })
+
+  it('shows the newest booking of the same customer and patient, however their names were typed', async () => {
+    fake.answer({
+      'booking:listJournal': () =>
+        ok([
+          earlierBooking({}, 1),
+          earlierBooking({ firstName: ' judith ', lastName: 'BOURKE', start: at(DAY, '11:00') }, 2),
+          earlierBooking({ locationId: 106 }, 3),
+          earlierBooking({ start: at('2030-02-16', '10:00') }, 4),
+        ]),
+    })
+    const booking = await openForm('14:00', '14:15')
+
+    await booking.submit()
+
+    expect(booking.duplicate?.reference).toBe(earlierBooking({}, 2).reference)
+    expect(fake.callsTo('booking:create')).toHaveLength(0)
+  })
+
+  it('an edit clears the problems of the fields edited, and only those', async () => {
+    const booking = await openForm()
+    booking.update({ firstName: '', lastName: '', mobile: '', email: 'judith at example' })
+    await booking.submit()
+
+    booking.update({ firstName: 'Judith' })
+
+    expect(booking.fieldErrors.map((problem) => problem.field)).toEqual(['lastName', 'email'])
+  })
+})

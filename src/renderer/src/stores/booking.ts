@@ -308,7 +308,9 @@ export const useBookingStore = defineStore('booking', () => {
     ])
     const column = calendar.day?.schedules.find((s) => s.scheduleId === slot.scheduleId)
     const at = formatClock(Date.now(), zone)
-    if (!column || calendar.day?.date !== day) {
+    // A day that failed to load, or one kept from before the server went, says nothing about the time now.
+    const readNow = calendar.status === 'ready' && !calendar.day?.offline
+    if (!column || calendar.day?.date !== day || !readNow) {
       checked.value = `Checked again at ${at}: the time could not be read. Look in the appointment book before booking again.`
     } else if (column.busy.some((busy) => overlaps(busy, slot))) {
       checked.value = `Checked again at ${at}: the time now shows as taken — most likely this desk’s booking went through. Check the appointment book; do not book it again.`
