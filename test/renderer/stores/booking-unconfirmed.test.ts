@@ -258,6 +258,17 @@ describe('booking store: what is said and kept between attempts', () => {
     expect(fake.callsTo('booking:create')).toHaveLength(0)
   })
 
+  it('counts an earlier booking that got no answer, which may exist', async () => {
+    fake.answer({
+      'booking:listJournal': () => ok([{ ...earlierBooking({}, 1), outcome: 'unknown' }]),
+    })
+    const booking = await openForm('14:00', '14:15')
+
+    await booking.submit()
+
+    expect(booking.duplicate?.reference).toBe(earlierBooking({}, 1).reference)
+  })
+
   it('an edit clears the problems of the fields edited, and only those', async () => {
     const booking = await openForm()
     booking.update({ firstName: '', lastName: '', mobile: '', email: 'judith at example' })

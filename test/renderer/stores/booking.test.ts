@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { isProxy } from 'vue'
 import type { BookingConfirmation, BookingDraft } from '../../../src/shared/domain'
 import { fail, ok, type Result } from '../../../src/shared/result'
-import { useBookingStore } from '../../../src/renderer/src/stores/booking'
+import { useBookingStore, validateDraft } from '../../../src/renderer/src/stores/booking'
 import { useCalendarStore } from '../../../src/renderer/src/stores/calendar'
 import { useClinicStore } from '../../../src/renderer/src/stores/clinic'
 import { createFakeApi, deferred, type FakeApi } from '../helpers/fake-api'
@@ -403,5 +403,201 @@ describe('booking store', () => {
     expect(booking.fieldErrors).toEqual([])
     expect(next.draft).toBeNull()
     expect(next.phase).toBe('closed')
+  })
+})
+
+describe('validateDraft', () => {
+  const draft: BookingDraft = {
+    locationId: 98,
+    scheduleId: 136,
+    appointmentTypeId: 66,
+    start: at(DAY, '09:00'),
+    end: at(DAY, '09:15'),
+    title: '',
+    firstName: 'Judith',
+    lastName: 'Bourke',
+    mobile: '0418 976 543',
+    phone: '',
+    email: '',
+    patientName: 'Muffett',
+    notes: '',
+    clinicianId: null,
+  }
+
+  it('refuses a time already gone and a form without a type; the very moment now is not gone yet', () => {
+    expect(validateDraft(draft, at(DAY, '09:01'))).toEqual([
+      { field: 'start', message: 'This time has already passed.' },
+    ])
+    expect(validateDraft({ ...draft, appointmentTypeId: 0 }, at(DAY, '09:00'))).toEqual([
+      { field: 'appointmentTypeId', message: 'Choose an appointment type.' },
+    ])
+    expect(validateDraft(draft, at(DAY, '09:00'))).toEqual([])
+  })
+
+  it('a kept form is brought back only when it was being filled in', () => {
+    for (const kept of [{ phase: 'confirmed', draft }, null, 42]) {
+      localStorage.setItem('frontdesk.bookingDraft', JSON.stringify(kept))
+      setActivePinia(createPinia())
+
+      const booking = useBookingStore()
+
+      expect([booking.phase, booking.draft]).toEqual(['closed', null])
+    }
+  })
+})
+
+describe('booking store: steps taken out of order', () => {
+  it('starts with no problems, no alternatives and nothing to check again', async () => {
+    const booking = useBookingStore()
+
+    await booking.checkAgain()
+
+    expect([booking.fieldErrors, booking.alternatives, booking.checked]).toEqual([[], [], null])
+    expect(fake.callsTo('calendar:loadDay')).toEqual([])
+  })
+
+  it('an edit or a type with no form open changes nothing', async () => {
+    await openDay()
+    const booking = useBookingStore()
+
+    booking.update({ firstName: 'Judith' })
+    booking.chooseType(66)
+
+    expect([booking.phase, booking.draft]).toEqual(['closed', null])
+  })
+
+  it('a type the schedule does not take leaves the choice of type open', async () => {
+    await openDay()
+    const booking = useBookingStore()
+    booking.begin({ scheduleId: 136, start: at(DAY, '09:00'), end: at(DAY, '09:15') })
+
+    booking.chooseType(999)
+
+    expect([booking.phase, booking.draft]).toEqual(['type', null])
+  })
+
+  it('a suggested time becomes the selection on the board', async () => {
+    await openDay()
+    const booking = useBookingStore()
+
+    booking.beginFromSuggestion(
+      suggestionAt({
+        scheduleId: 136,
+        appointmentTypeId: 66,
+        start: at(DAY, '11:00'),
+        end: at(DAY, '11:15'),
+        clinicianId: null,
+      }),
+    )
+
+    expect(booking.selection).toEqual({
+      scheduleId: 136,
+      start: at(DAY, '11:00'),
+      end: at(DAY, '11:15'),
+    })
+  })
+
+  it('says why nothing was sent when the desk’s own checks fail', async () => {
+    await openDay()
+    const booking = useBookingStore()
+    booking.begin({ scheduleId: 136, start: at(DAY, '09:00'), end: at(DAY, '09:15') })
+    booking.chooseType(66)
+
+    await booking.submit()
+
+    expect(booking.error).toMatchObject({
+      code: 'VALIDATION',
+      message: 'Please correct the fields marked below.',
+    })
+  })
+
+  it('leaves the board as it is after a refusal that does not touch the time', async () => {
+    await openDay()
+    const booking = useBookingStore()
+    fake.answer({ 'booking:create': () => fail('VALIDATION', 'The server refused the booking.') })
+    booking.begin({ scheduleId: 136, start: at(DAY, '09:00'), end: at(DAY, '09:15') })
+    booking.chooseType(66)
+    fillCustomer()
+    const loads = fake.callsTo('calendar:loadDay').length
+
+    await booking.submit()
+
+    expect(fake.callsTo('calendar:loadDay')).toHaveLength(loads)
+  })
+
+  it('a booking sent anyway after no answer, once made, leaves nothing unanswered', async () => {
+    await openDay()
+    const booking = useBookingStore()
+    fake.answer({ 'booking:create': () => fail('OUTCOME_UNKNOWN', 'No answer came back.') })
+    booking.begin({ scheduleId: 136, start: at(DAY, '09:00'), end: at(DAY, '09:15') })
+    booking.chooseType(66)
+    fillCustomer()
+    await booking.submit()
+    fake.answer({
+      'booking:create': ({ draft }) =>
+        ok({ reference: '1234:0d3f0b5e-1afb-11e6-be41-3dbaef689d97', draft, createdAt: 1 }),
+    })
+
+    await booking.submit({ anyway: true })
+
+    expect([booking.phase, booking.unconfirmed, booking.checked]).toEqual(['confirmed', null, null])
+  })
+})
+
+describe('booking store: the clinician check uses the board only where it shows the booking’s day', () => {
+  it('checks a clinician the board does not list as not available', async () => {
+    await openDay()
+    const booking = useBookingStore()
+    booking.begin({ scheduleId: 136, start: at(DAY, '09:00'), end: at(DAY, '09:15') })
+    booking.chooseType(66)
+    fillCustomer()
+    booking.update({ clinicianId: 4242 })
+
+    const sent = await booking.submit()
+
+    expect(sent).toBe(false)
+    expect(booking.fieldErrors.map((problem) => problem.field)).toEqual(['clinicianId'])
+  })
+
+  it('leaves a time on another day to main’s check (the board cannot tell)', async () => {
+    await openDay()
+    const booking = useBookingStore()
+    fake.answer({
+      'booking:create': ({ draft }) =>
+        ok({ reference: '1234:0d3f0b5e-1afb-11e6-be41-3dbaef689d97', draft, createdAt: 1 }),
+    })
+    booking.beginFromSuggestion(
+      suggestionAt({
+        scheduleId: 136,
+        appointmentTypeId: 66,
+        start: at('2030-02-16', '09:00'),
+        end: at('2030-02-16', '09:15'),
+        clinicianId: 1158,
+      }),
+    )
+    fillCustomer()
+
+    expect(await booking.submit()).toBe(true)
+  })
+
+  it('leaves the check to main when no day is on the board yet', async () => {
+    await useClinicStore().load()
+    const booking = useBookingStore()
+    fake.answer({
+      'booking:create': ({ draft }) =>
+        ok({ reference: '1234:0d3f0b5e-1afb-11e6-be41-3dbaef689d97', draft, createdAt: 1 }),
+    })
+    booking.beginFromSuggestion(
+      suggestionAt({
+        scheduleId: 136,
+        appointmentTypeId: 66,
+        start: at(DAY, '09:00'),
+        end: at(DAY, '09:15'),
+        clinicianId: 1158,
+      }),
+    )
+    fillCustomer()
+
+    expect(await booking.submit()).toBe(true)
   })
 })
