@@ -1,7 +1,9 @@
 // `npm run bench`: speed targets measured, not asserted by tests. Prints a table and one closing line:
 // bench: dayview=<×RTT> nextday=<ms> nextavail=<×RTT> render=<ms> requests=<per day view> journal_search=<ms>
 //        render_ratio=<×baseline> big_dayview=<×RTT> nextavail_all=<×RTT> nextavail_90=<×RTT> phone_keys=<keys>
+//        fortnight=<×RTT>
 import { runBigClinicBench } from './bench-big-clinic'
+import { runFortnightBench } from './bench-fortnight'
 import { runJournalBench } from './bench-journal'
 import { runPhoneBench } from './bench-phone'
 import { runRenderBench } from './bench-render'
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
     rows.push({ name: row.name, value: row.ms, unit: 'ms', target: row.target })
   rows.push(...(await runServicesBench(RTT_MS)))
   rows.push(...(await runBigClinicBench(RTT_MS)))
+  rows.push(...(await runFortnightBench(RTT_MS)))
   rows.push(...(await runRenderBench()))
   for (const row of await runJournalBench())
     rows.push({ name: row.name, value: row.ms, unit: 'ms', target: row.target })
@@ -54,7 +57,8 @@ async function main(): Promise<void> {
       `render=${find('render')} requests=${find('requests per day view')} ` +
       `journal_search=${find('journal search')} render_ratio=${find('render ratio: day of 10')} ` +
       `big_dayview=${find('day view (cold), 40')} nextavail_all=${find('next available, all')} ` +
-      `nextavail_90=${find('next available (90')} phone_keys=${find('phone call keys')}`,
+      `nextavail_90=${find('next available (90')} phone_keys=${find('phone call keys')} ` +
+      `fortnight=${find('fortnight strip')}`,
   )
 }
 
