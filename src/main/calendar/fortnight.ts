@@ -106,22 +106,30 @@ function summariseDay(
       ? clip(union(theirs.free[schedule.id] ?? []), spanOf(union(own.free, own.busy)))
       : union(own.free, own.busy)
     if (ahead.start < ahead.end) {
-      freeMinutes += wholeSlotMinutes(clip(free, ahead), schedule.slotSize, zone)
+      freeMinutes += wholeSlotMinutes(clip(free, ahead), schedule.slotSize, zone, bounds)
       openMinutes += Math.round(totalLength(clip(open, ahead)) / MINUTE)
     }
   }
   return { date, closed, freeMinutes, openMinutes: Math.max(openMinutes, freeMinutes) }
 }
 
-// Whole slots from the first slot boundary of each free range: a gap shorter than a slot books nothing. One zone
-// lookup per range, not per slot (a 40-schedule fortnight has tens of thousands of slots); on a daylight-saving day
-// a range across the change may count one slot more or less than the board offers.
-function wholeSlotMinutes(free: readonly Range[], slotSize: number, zone: string): number {
+// Whole slots from the first slot boundary of each free range: a gap shorter than a slot books nothing. Boundaries
+// are counted from local midnight (spec §5.5); on a 24-hour day that is plain arithmetic, and only a daylight-saving
+// day asks the zone (slots.ts) — a 40-schedule fortnight has thousands of free ranges.
+function wholeSlotMinutes(
+  free: readonly Range[],
+  slotSize: number,
+  zone: string,
+  bounds: Range,
+): number {
   if (!(slotSize > 0)) return 0
   const slotMs = slotSize * MINUTE
+  const plainDay = bounds.end - bounds.start === 24 * 60 * MINUTE
   let minutes = 0
   for (const range of union(free)) {
-    const start = nextSlotBoundary(range.start, slotSize, zone)
+    const start = plainDay
+      ? bounds.start + Math.ceil((range.start - bounds.start) / slotMs) * slotMs
+      : nextSlotBoundary(range.start, slotSize, zone)
     if (start < range.end) minutes += Math.floor((range.end - start) / slotMs) * slotSize
   }
   return minutes
