@@ -68,11 +68,13 @@ describe('TheFortnightStrip', () => {
 
     const options = wrapper.findAll('[role="option"]')
     expect(options).toHaveLength(14)
-    expect(options[0]?.attributes('aria-label')).toBe('Today, Friday 15 February: 5 h 15 min free')
+    expect(options[0]?.get('.fd-visually-hidden').text()).toBe(
+      'Today, Friday 15 February: 5 h 15 min free',
+    )
     expect(options[0]?.text()).toContain('Today')
-    expect(options[2]?.attributes('aria-label')).toBe('Sunday 17 February: closed')
+    expect(options[2]?.get('.fd-visually-hidden').text()).toBe('Sunday 17 February: closed')
     expect(options[2]?.text()).toContain('closed')
-    expect(options[3]?.attributes('aria-label')).toBe('Monday 18 February: nothing free')
+    expect(options[3]?.get('.fd-visually-hidden').text()).toBe('Monday 18 February: nothing free')
     expect(options[3]?.text()).toContain('full')
     expect(wrapper.get('[role="listbox"]').attributes('aria-labelledby')).toBe('fortnight-heading')
     expect(wrapper.get('#fortnight-heading').text()).toBe(
