@@ -44,6 +44,33 @@ export function renderConfirmation(template: string, fields: ConfirmationFields)
     .replace(/ {2,}/g, ' ')
 }
 
+/** One appointment of a course as its copied text lists it. */
+export interface CourseAppointment {
+  readonly day: string
+  readonly time: string
+  readonly reference: string
+}
+
+/**
+ * The text for a course: the template filled in for its first booked appointment, then each other booked appointment
+ * on a line of its own with its reference, so one message tells the caller the whole course.
+ */
+export function renderCourseConfirmation(
+  template: string,
+  first: ConfirmationFields,
+  others: readonly CourseAppointment[],
+): string {
+  const text = renderConfirmation(template, first)
+  if (others.length === 0) return text
+  const heading =
+    others.length === 1
+      ? 'The other appointment of the course:'
+      : `The other ${others.length} appointments of the course:`
+  return [text, heading, ...others.map((a) => `${a.day} ${a.time}, reference ${a.reference}`)].join(
+    '\n',
+  )
+}
+
 /**
  * A reference laid out for reading aloud: the id, then the UUID in blocks of four (its dashes kept). Taking the spaces
  * out gives the exact reference back; the copy button always copies the exact one.

@@ -104,6 +104,20 @@ test('a 6-week course with one clash: each week checked, the clash moved to the 
   const references = dialog.getByTestId('series-reference')
   await expect(references).toHaveCount(6)
   await page.screenshot({ path: 'docs/screenshots/course-booked.png' })
+  // One text for the caller covers the whole course: the practice's template for the first, then the other five.
+  await desk.page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await dialog.getByRole('button', { name: 'Copy confirmation' }).click()
+  await expect(dialog.getByText('Copied.')).toBeVisible()
+  const copied = await page.evaluate(() =>
+    (
+      globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+    ).navigator.clipboard.readText(),
+  )
+  const lines = copied.split('\n')
+  const all = await references.allTextContents()
+  expect(lines[0]).toContain(`Reference: ${all[0]}`)
+  expect(lines[1]).toBe('The other 5 appointments of the course:')
+  for (const [i, reference] of all.slice(1).entries()) expect(lines[i + 2]).toContain(reference)
   for (const week of [0, 1, 3, 4, 5]) {
     expect(await isBooked(client, weekOf(first, week)), `week ${week + 1} is booked`).toBe(true)
   }

@@ -4,6 +4,7 @@ import {
   DEFAULT_CONFIRMATION_TEMPLATE,
   groupReference,
   renderConfirmation,
+  renderCourseConfirmation,
   type ConfirmationFields,
 } from '../../src/shared/confirmation-text'
 
@@ -52,5 +53,34 @@ describe('groupReference', () => {
 
   it('leaves a reference of another shape as it is', () => {
     expect(groupReference('unexpected')).toBe('unexpected')
+  })
+})
+
+describe('renderCourseConfirmation', () => {
+  const template = '{patient}: {type} on {day} at {time}. Reference: {reference}.'
+  it('fills the template for the first appointment and lists every other one with its reference', () => {
+    expect(
+      renderCourseConfirmation(template, fields, [
+        { day: 'Thu 10 Dec 2026', time: '14:00–14:15', reference: '605:aaaa' },
+        { day: 'Thu 17 Dec 2026', time: '14:30–14:45', reference: '606:bbbb' },
+      ]),
+    ).toBe(
+      [
+        `Rex: Vaccination on Thu 3 Dec 2026 at 14:00–14:15. Reference: ${fields.reference}.`,
+        'The other 2 appointments of the course:',
+        'Thu 10 Dec 2026 14:00–14:15, reference 605:aaaa',
+        'Thu 17 Dec 2026 14:30–14:45, reference 606:bbbb',
+      ].join('\n'),
+    )
+  })
+  it('says "appointment" for one other, and is the plain confirmation when only one was booked', () => {
+    expect(
+      renderCourseConfirmation(template, fields, [
+        { day: 'Thu 10 Dec 2026', time: '14:00–14:15', reference: '605:aaaa' },
+      ]).split('\n')[1],
+    ).toBe('The other appointment of the course:')
+    expect(renderCourseConfirmation(template, fields, [])).toBe(
+      renderConfirmation(template, fields),
+    )
   })
 })
