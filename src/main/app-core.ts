@@ -19,6 +19,8 @@ import { sessionHandlers } from './session/ipc'
 import { SessionService, type DemoServer } from './session/service'
 import { createEvents, createServices } from './services'
 import { settingsHandlers } from './session/settings-ipc'
+import { waitlistHandlers } from './waitlist/ipc'
+import type { Notice } from './waitlist/watcher'
 
 /** What the app core needs from its host. */
 export interface AppCoreOptions {
@@ -34,6 +36,10 @@ export interface AppCoreOptions {
   readonly now?: () => number
   /** Pauses between attempts to reach a server that could not be reached (tests shorten them). */
   readonly retryDelaysMs?: readonly number[]
+  /** Shows an operating-system notification (Electron's Notification in the app; tests record them). */
+  readonly notify?: (notice: Notice) => void
+  /** How often the waitlist's whole window is scanned (default 3 minutes, never under the board's refresh). */
+  readonly waitlistScanEveryMs?: number
 }
 
 /** The app without Electron. */
@@ -53,6 +59,7 @@ export const userDataFiles = {
   settings: 'settings.json',
   demoState: 'demo-clinic.json',
   demoJournal: 'demo-booking-journal.json',
+  demoWaitlist: 'demo-waitlist.json',
 } as const
 
 /**
@@ -72,6 +79,11 @@ export function clinicJournalFile(serverUrl: string | null, username: string | n
  */
 export function offlineBoardFile(serverUrl: string | null, username: string | null): string {
   return clinicJournalFile(serverUrl, username).replace('booking-journal-', 'offline-board-')
+}
+
+/** The waitlist of one clinic server and account, `waitlist-<12 hex>.json` (the same key as its journal). */
+export function clinicWaitlistFile(serverUrl: string | null, username: string | null): string {
+  return clinicJournalFile(serverUrl, username).replace('booking-journal-', 'waitlist-')
 }
 
 const silentLog: Logger = {
@@ -122,6 +134,13 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       return mode === 'clinic' ? offlineBoardFile(serverUrl, username) : null
     },
     calendar: options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : undefined,
+    // One waitlist for the demo and one per clinic server and account, like the journal.
+    waitlistFile: () => {
+      const { mode, serverUrl, username } = session.status()
+      return mode === 'demo' ? userDataFiles.demoWaitlist : clinicWaitlistFile(serverUrl, username)
+    },
+    notify: options.notify,
+    waitlistScanEveryMs: options.waitlistScanEveryMs,
   })
   const { clinic, calendar } = services
   // One journal for the demo and one per clinic server and account: practice bookings never show up as a
@@ -132,12 +151,16 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       mode === 'demo' ? userDataFiles.demoJournal : clinicJournalFile(serverUrl, username),
     )
   }
-  // The journal shown is now the other connection's (the services have already dropped their caches).
+  // The journal and waitlist shown are now the other connection's (the services have already dropped their caches).
   events.on('session:changed', () => {
     void desk()
       .journal.list()
       .then((entries) => events.emit('booking:journalChanged', entries))
       .catch((error: unknown) => log.warn('journal: could not list', { error: String(error) }))
+    void services.waitlist
+      .list()
+      .then((entries) => events.emit('waitlist:entriesChanged', entries))
+      .catch((error: unknown) => log.warn('waitlist: could not list', { error: String(error) }))
   })
 
   const handlers: Handlers = {
@@ -145,6 +168,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     ...clinicHandlers(clinic),
     ...calendarHandlers(calendar),
     ...settingsHandlers(join(options.userDataDir, userDataFiles.settings)),
+    ...waitlistHandlers(services.waitlist),
     'booking:create': (request) => desk().handlers['booking:create'](request),
     'booking:get': (request) => desk().handlers['booking:get'](request),
     'booking:cancel': (request) => desk().handlers['booking:cancel'](request),
@@ -168,6 +192,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   }
 
   await session.start()
+  services.watcher.start()
 
   return {
     dispatch,

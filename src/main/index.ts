@@ -1,6 +1,15 @@
 // The Electron composition root: one hardened window, the app core (everything the app does, see app-core.ts),
 // the IPC boundary between them. Nothing here holds logic that a test without Electron would need.
-import { app, BrowserWindow, ipcMain, protocol, session, shell, type WebContents } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Notification,
+  protocol,
+  session,
+  shell,
+  type WebContents,
+} from 'electron'
 import electronLog from 'electron-log/main'
 import { join } from 'node:path'
 import { eventNames } from '../shared/ipc-contract'
@@ -48,6 +57,17 @@ function hardenContents(contents: WebContents): void {
   contents.setWindowOpenHandler(createWindowOpenHandler((url) => shell.openExternal(url)))
 }
 
+// The waitlist's operating-system notification; clicking it brings the desk forward, where the banner waits.
+function showNotification(notice: { title: string; body: string }): void {
+  if (!Notification.isSupported()) return
+  const shown = new Notification(notice)
+  shown.on('click', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore()
+    mainWindow?.focus()
+  })
+  shown.show()
+}
+
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js')))
   win.once('ready-to-show', () => win.show())
@@ -71,6 +91,7 @@ async function start(): Promise<void> {
     userDataDir: app.getPath('userData'),
     credentialStore: new KeytarCredentialStore(),
     log,
+    notify: showNotification,
   })
   core = appCore
   const isTrustedSender = createSenderCheck(() => mainWindow?.webContents.id ?? null, renderer)

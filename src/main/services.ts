@@ -11,6 +11,9 @@ import { CalendarService, type CalendarDeps } from './calendar/service'
 import { ClinicService } from './clinic/service'
 import type { Logger } from './ipc/handle'
 import type { OpenVpmsClient } from './openvpms/client'
+import { WaitlistService } from './waitlist/service'
+import { WaitlistStore } from './waitlist/store'
+import { WaitlistWatcher, type Notice } from './waitlist/watcher'
 
 /** Main→renderer events inside main: services emit them, the window (and the services themselves) listen. */
 export interface Events {
@@ -58,6 +61,12 @@ export interface ServicesDeps {
   readonly offlineBoardFile?: () => string | null
   readonly offlineBoard?: Pick<OfflineBoardDeps, 'limits' | 'writeDelayMs' | 'rewriteAfterMs'>
   readonly calendar?: Pick<CalendarDeps, 'retryDelaysMs'>
+  /** The waitlist file of the current connection, in `journalDir` (default `waitlist.json`). */
+  readonly waitlistFile?: () => string
+  /** Shows an operating-system notification (the app gives Electron's). */
+  readonly notify?: (notice: Notice) => void
+  /** How often the waitlist's whole window is scanned (default 3 minutes). */
+  readonly waitlistScanEveryMs?: number
 }
 
 /** One booking journal with the booking and course services that write it, and their IPC handlers. */
@@ -80,6 +89,11 @@ export interface Services {
   desks(): readonly BookingDesk[]
   /** The kept board of the current connection (made on first use, then the same one), or null. */
   offlineBoard(): OfflineBoard | null
+  /** The waitlist of one file (made on first use, then the same one). */
+  waitlistFor(file: string): WaitlistStore
+  /** Watches the book for the current connection's waitlist. */
+  readonly watcher: WaitlistWatcher
+  readonly waitlist: WaitlistService
   /** Lets background loads and journal writes settle; the kept boards write what they hold and stop (app exit). */
   settle(): Promise<void>
 }
@@ -111,8 +125,36 @@ export function createServices(deps: ServicesDeps): Services {
     log,
     offline: offlineBoard,
     ...deps.calendar,
+    // Every day the board loads or refreshes is looked at for the waitlist, at no extra request.
+    onDayLoaded: (view) => void watcher.checkDay(view),
   })
   const desks = new Map<string, BookingDesk>()
+  const waitlists = new Map<string, WaitlistStore>()
+
+  function waitlistFor(file: string): WaitlistStore {
+    const found = waitlists.get(file)
+    if (found) return found
+    const made = new WaitlistStore({
+      file: join(deps.journalDir, file),
+      emit: events.emit,
+      now,
+      log,
+    })
+    waitlists.set(file, made)
+    return made
+  }
+  const currentWaitlist = (): WaitlistStore => waitlistFor(deps.waitlistFile?.() ?? 'waitlist.json')
+  const watcher: WaitlistWatcher = new WaitlistWatcher({
+    waitlist: currentWaitlist,
+    source: getClient,
+    clinic,
+    emit: events.emit,
+    now,
+    log,
+    notify: deps.notify,
+    scanEveryMs: deps.waitlistScanEveryMs,
+  })
+  const waitlist = new WaitlistService({ waitlist: currentWaitlist, clinic, watcher })
 
   function deskFor(file: string): BookingDesk {
     const found = desks.get(file)
@@ -151,6 +193,7 @@ export function createServices(deps: ServicesDeps): Services {
   events.on('session:changed', () => {
     clinic.reset()
     calendar.reset()
+    watcher.reset()
     for (const desk of desks.values()) desk.booking.reset()
   })
 
@@ -160,15 +203,21 @@ export function createServices(deps: ServicesDeps): Services {
     deskFor,
     desks: () => [...desks.values()],
     offlineBoard,
+    waitlistFor,
+    watcher,
+    waitlist,
     settle: async () => {
+      watcher.stop()
       calendar.reset()
       // Unanswered bookings' looks-again timers end with the app.
       for (const desk of desks.values()) desk.booking.reset()
       await calendar.whenIdle()
+      await watcher.whenIdle()
       await Promise.all([
         ...[...desks.values()].map((desk) => desk.journal.flushed()),
         ...[...boards.values()].map((board) => board.close()),
       ])
+      await Promise.all([...waitlists.values()].map((list) => list.flushed()))
     },
   }
 }

@@ -20,6 +20,7 @@ import type { ConfirmationTemplate } from './confirmation-text'
 import type { ShortcutSettings } from './shortcut-keys'
 import type { Result } from './result'
 import type { SeriesRule } from './series'
+import type { WaitlistEntry, WaitlistMatch, WaitlistRequest } from './waitlist'
 
 /** A channel's request and response types. At run time only the key path exists. */
 export interface Channel<Req, Res> {
@@ -172,6 +173,25 @@ export interface CsvFile {
   readonly text: string
 }
 
+export interface AddWaitlistEntryRequest {
+  readonly entry: WaitlistRequest
+}
+
+export interface UpdateWaitlistEntryRequest {
+  readonly id: string
+  readonly entry: WaitlistRequest
+}
+
+export interface WaitlistEntryRequest {
+  readonly id: string
+}
+
+export interface MarkWaitlistDoneRequest {
+  readonly id: string
+  /** The booking that settled it; null when booked without a reference to show. */
+  readonly reference: string | null
+}
+
 /**
  * The one map of IPC channels: `domain:verbNoun` → request → Result<response>. The preload exposes exactly these
  * as `window.api.<domain>.<verbNoun>(request)`; main registers a handler and a request schema for each.
@@ -215,6 +235,16 @@ export const ipcContract = {
     /** Whether a damaged journal file was set aside at start (its entries are not in this journal). */
     getNotice: channel<Empty, JournalNotice>(),
   },
+  waitlist: {
+    /** This connection's waitlist: waiting entries by the day their window closes, then those done. */
+    listEntries: channel<Empty, readonly WaitlistEntry[]>(),
+    addEntry: channel<AddWaitlistEntryRequest, WaitlistEntry>(),
+    /** Replaces what an entry asks for (the times offered for the old wishes no longer count). */
+    updateEntry: channel<UpdateWaitlistEntryRequest, WaitlistEntry>(),
+    removeEntry: channel<WaitlistEntryRequest, { readonly id: string }>(),
+    /** Booked from the waitlist: kept, marked done, until its window closes. */
+    markDone: channel<MarkWaitlistDoneRequest, WaitlistEntry>(),
+  },
   settings: {
     getConfirmationTemplate: channel<Empty, ConfirmationTemplate>(),
     setConfirmationTemplate: channel<SetConfirmationTemplateRequest, ConfirmationTemplate>(),
@@ -229,6 +259,10 @@ export const ipcEvents = {
   'booking:journalChanged': event<readonly JournalEntry[]>(),
   /** A day main revalidated or refreshed in the background (prefetch, periodic refresh, after a write). */
   'calendar:dayUpdated': event<DayView>(),
+  /** A time that fits a waitlist entry opened (told once per opening). */
+  'waitlist:matched': event<WaitlistMatch>(),
+  /** The waitlist shown changed (an edit, an expiry, another connection's list). */
+  'waitlist:entriesChanged': event<readonly WaitlistEntry[]>(),
 } as const
 
 type Contract = typeof ipcContract

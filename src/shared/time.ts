@@ -3,6 +3,9 @@
 import { DateTime } from 'luxon'
 import type { Instant, IsoDate, Range } from './domain'
 
+/** How often the board refreshes the day it shows; nothing in the background asks the server more often. */
+export const BOARD_REFRESH_MS = 30_000
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
 /** The days any request may name: far wider than the desk shows, narrow enough that every day loop stays short. */

@@ -330,7 +330,7 @@ function groupByDay(candidates: readonly Candidate[], perDay: number): NextAvail
  * board does: whether a gap in their roster is an appointment is judged within a day (see appointmentBusy), so a
  * search offers the same times the board shows for them.
  */
-function availabilityByDay(
+export function availabilityByDay(
   clinicianId: number,
   answer: { readonly free: readonly ScheduleRange[]; readonly busy: readonly ScheduleRange[] },
   freeBusy: ReadonlyMap<number, ScheduleFreeBusy>,

@@ -50,6 +50,8 @@ export interface CalendarDeps {
   readonly offline?: () => OfflineBoard | null
   /** Pauses between attempts to reach the server again once it could not be; the last repeats. */
   readonly retryDelaysMs?: readonly number[]
+  /** Told of every day fetched from the server (load, prefetch, periodic refresh): the waitlist looks at it. */
+  readonly onDayLoaded?: (view: DayView) => void
 }
 
 /** A day as the board asks for it. */
@@ -442,6 +444,7 @@ export class CalendarService {
         this.#unreachable = null
         this.#reconnect.stop()
         board?.keepDay(view, scheduleIds)
+        this.#deps.onDayLoaded?.(view)
       }
       return view
     } catch (thrown) {

@@ -63,6 +63,8 @@ const FORM_ROOT: Partial<Record<ChannelName, string>> = {
   'booking:create': 'draft',
   'booking:checkSeries': 'draft',
   'booking:createSeries': 'draft',
+  'waitlist:addEntry': 'entry',
+  'waitlist:updateEntry': 'entry',
 }
 
 function fieldErrorsOf(channel: ChannelName, error: z.ZodError): FieldError[] {

@@ -13,6 +13,7 @@ import { MAX_TEMPLATE_LENGTH } from '../session/settings'
 import { journalSearchLimits } from '../booking/journal-search'
 import { seriesLimits, seriesRuleSchema } from '../../shared/series'
 import { shortcutSettingsSchema } from '../../shared/shortcut-keys'
+import { waitlistRequestSchema } from '../../shared/waitlist'
 
 const id = z.number().int().positive()
 const isoDate = z.string().superRefine((value, context) => {
@@ -31,6 +32,7 @@ const minuteOfDay = z
   .max(DAY_MINUTES - 1)
 
 const reference = z.strictObject({ reference: text(200) })
+const entryId = z.string().uuid({ message: 'Not a waitlist entry.' })
 
 /** The request schema of every channel, keyed by channel name. */
 export const requestSchemas = {
@@ -104,6 +106,11 @@ export const requestSchemas = {
   'journal:listDay': z.strictObject({ date: isoDate }),
   'journal:exportCsv': z.strictObject({ date: isoDate.optional() }),
   'journal:getNotice': empty,
+  'waitlist:listEntries': empty,
+  'waitlist:addEntry': z.strictObject({ entry: waitlistRequestSchema }),
+  'waitlist:updateEntry': z.strictObject({ id: entryId, entry: waitlistRequestSchema }),
+  'waitlist:removeEntry': z.strictObject({ id: entryId }),
+  'waitlist:markDone': z.strictObject({ id: entryId, reference: text(200).nullable() }),
   'settings:getConfirmationTemplate': empty,
   'settings:setConfirmationTemplate': z.strictObject({
     template: text(MAX_TEMPLATE_LENGTH).nullable(),

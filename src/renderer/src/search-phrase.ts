@@ -5,17 +5,10 @@
 import * as chrono from 'chrono-node'
 import { DateTime } from 'luxon'
 import type { Instant, IsoDate } from '../../shared/domain'
-import type { DayWindow } from '../../shared/ipc-contract'
+import type { PartOfDay } from '../../shared/waitlist'
 
-/** A named part of the day and its hours in the location's wall clock. */
-export type PartOfDay = 'morning' | 'afternoon' | 'evening'
-
-/** The hours each part of the day means: starts in [from, to), minutes from midnight. */
-export const partsOfDay: Readonly<Record<PartOfDay, DayWindow>> = {
-  morning: { from: 0, to: 12 * 60 },
-  afternoon: { from: 12 * 60, to: 17 * 60 },
-  evening: { from: 17 * 60, to: 24 * 60 },
-}
+// The parts of the day are the waitlist's too: one definition in shared.
+export { partsOfDay, type PartOfDay } from '../../shared/waitlist'
 
 interface Named {
   readonly id: number

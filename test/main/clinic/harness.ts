@@ -12,6 +12,8 @@ import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../..
 import { createEvents, createServices, type ServicesDeps } from '../../../src/main/services'
 import type { EventName } from '../../../src/shared/ipc-contract'
 import { AppFailure } from '../../../src/shared/result'
+import type { WaitlistService } from '../../../src/main/waitlist/service'
+import type { Notice, WaitlistWatcher } from '../../../src/main/waitlist/watcher'
 
 /** The sandbox clock for the seed's guide examples: the day before 2019-02-15, 09:00 in Sydney. */
 export const SEED_NOW = '2019-02-14T09:00:00+11:00'
@@ -35,6 +37,10 @@ export interface Services {
   readonly booking: BookingService
   readonly journal: BookingJournal
   readonly series: SeriesService
+  readonly waitlist: WaitlistService
+  readonly watcher: WaitlistWatcher
+  /** The operating-system notifications the watcher asked for. */
+  readonly notices: Notice[]
   readonly events: Emitted[]
   /** The folder the journal (and the kept board, when asked for) live in. */
   readonly dir: string
@@ -91,6 +97,7 @@ export async function startServices(
   let nowMs = Date.parse(nowIso)
   const now = (): number => nowMs
 
+  const notices: Notice[] = []
   const services = createServices({
     getClient,
     events: recorded,
@@ -100,6 +107,7 @@ export async function startServices(
     ...(options.offline
       ? { ...options.offline, offlineBoardFile: () => 'offline-board.json' }
       : {}),
+    notify: (notice) => notices.push(notice),
   })
   const { clinic, calendar } = services
   const { journal, booking, series } = services.deskFor('booking-journal.json')
@@ -110,6 +118,9 @@ export async function startServices(
     booking,
     journal,
     series,
+    waitlist: services.waitlist,
+    watcher: services.watcher,
+    notices,
     events,
     dir,
     newClient,

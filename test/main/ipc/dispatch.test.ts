@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { bookingHandlers, journalHandlers, seriesHandlers } from '../../../src/main/booking/ipc'
 import { calendarHandlers } from '../../../src/main/calendar/ipc'
 import { clinicHandlers } from '../../../src/main/clinic/ipc'
+import { waitlistHandlers } from '../../../src/main/waitlist/ipc'
 import {
   createDispatcher,
   type Dispatch,
@@ -39,6 +40,7 @@ beforeEach(async () => {
     ...bookingHandlers(s.booking),
     ...seriesHandlers(s.series),
     ...journalHandlers(s.journal),
+    ...waitlistHandlers(s.waitlist),
   }
   dispatch = createDispatcher(handlers, quiet)
 })

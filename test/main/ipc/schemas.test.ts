@@ -17,6 +17,10 @@ const VERBS = [
   'export',
   'check',
   'set',
+  'add',
+  'update',
+  'remove',
+  'mark',
 ]
 
 describe('the IPC contract', () => {

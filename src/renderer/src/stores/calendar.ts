@@ -2,13 +2,13 @@ import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { DayView, IsoDate, OfflineNote } from '../../../shared/domain'
 import { api } from '../api'
-import { addDays, todayIn } from '../../../shared/time'
+import { addDays, BOARD_REFRESH_MS, todayIn } from '../../../shared/time'
 import { readStored, storageKeys, writeStored } from '../storage'
 import { useClinicStore } from './clinic'
 import { useRequest } from './request'
 
 /** How often the visible day is refreshed while the desk is open. */
-export const REFRESH_INTERVAL_MS = 30_000
+export const REFRESH_INTERVAL_MS = BOARD_REFRESH_MS
 
 /** The most schedule ids one day request may name (the IPC schema's cap); more shown means all are asked for. */
 const MAX_SCHEDULES_PER_DAY = 100
