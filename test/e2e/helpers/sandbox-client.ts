@@ -15,6 +15,8 @@ export interface SandboxClient {
   freeBusy(scheduleId: number, bounds: Range): Promise<FreeBusy>
   /** POST /bookings; returns the status and the body (the reference, or the error text). */
   book(body: Record<string, unknown>): Promise<{ status: number; body: string }>
+  /** DELETE /bookings/{reference}, as another desk or the online booking site cancels; returns the status. */
+  cancel(reference: string): Promise<number>
 }
 
 const toRanges = (list: { start: string; end: string }[]): Range[] =>
@@ -49,6 +51,13 @@ export function sandboxClient(
         body: JSON.stringify(body),
       })
       return { status: response.status, body: await response.text() }
+    },
+    async cancel(reference) {
+      const response = await fetch(`${baseUrl}/bookings/${reference}`, {
+        method: 'DELETE',
+        headers: { authorization },
+      })
+      return response.status
     },
   }
 }

@@ -9,6 +9,7 @@ import type {
 import {
   customerOf,
   customerProblems,
+  emptyCustomer,
   parseDraft,
   type BookingDraft,
   type CustomerFields,
@@ -147,10 +148,16 @@ export const useBookingStore = defineStore('booking', () => {
     persist()
   }
 
-  /** A next-available suggestion (or a conflict's alternative): the form opens with that time and type. */
-  function beginFromSuggestion(suggestion: SlotSuggestion): void {
+  /**
+   * A next-available suggestion (or a conflict's alternative, or a waitlist opening with its caller): the form opens
+   * with that time and type, and the caller's details when given.
+   */
+  function beginFromSuggestion(
+    suggestion: SlotSuggestion,
+    customer?: Partial<CustomerFields>,
+  ): void {
     draft.value = {
-      ...customerOf(draft.value),
+      ...(customer ? { ...emptyCustomer, ...customer } : customerOf(draft.value)),
       // The suggestion's own location: a time found at another location is booked there.
       locationId: suggestion.locationId,
       scheduleId: suggestion.scheduleId,
