@@ -87,7 +87,9 @@ test('a cancellation fires a waitlist entry, and booking it from the banner mark
 
   // Another caller cancels through the API; the board's next refresh (here: the window getting focus) tells the desk.
   expect(await client.cancel(reference)).toBe(204)
-  await page.evaluate(() => window.dispatchEvent(new Event('focus')))
+  await page.evaluate(() =>
+    (globalThis as unknown as EventTarget).dispatchEvent(new Event('focus')),
+  )
   const time = DateTime.fromMillis(first.start, { zone: ZONE }).toFormat('HH:mm')
   await expect(banner).toContainText('A time opened for Judith Bourke (Muffett)')
   await expect(banner).toContainText('Standard Consult with any clinician at Main Clinic')

@@ -77,7 +77,10 @@ export class WaitlistWatcher {
   start(): void {
     if (this.#timer) return
     const every = Math.max(this.#deps.scanEveryMs ?? DEFAULT_SCAN_MS, BOARD_REFRESH_MS)
-    this.#timer = setInterval(() => void this.scan(), every)
+    // A scan asked for after an edit may just have run: the timer's is then skipped, never doubled.
+    this.#timer = setInterval(() => {
+      if (Date.now() - this.#lastScanAt >= BOARD_REFRESH_MS) void this.scan()
+    }, every)
     this.#timer.unref()
     void this.scan()
   }
@@ -249,6 +252,9 @@ export class WaitlistWatcher {
   /** Tells each entry its earliest new opening, if any, and remembers what fitted for the next look. */
   async #check(views: readonly BookView[], entries: readonly StoredWaitlistEntry[]): Promise<void> {
     const now = this.#deps.now()
+    // Entries gone (removed, done, expired) take what was seen for them along.
+    const ids = new Set(entries.map((entry) => entry.id))
+    for (const id of this.#seen.keys()) if (!ids.has(id)) this.#seen.delete(id)
     for (const entry of entries) {
       const seen = this.#seen.get(entry.id) ?? new Map<number, Range[]>()
       const openings: { view: BookView; scheduleId: number; start: Instant; order: number }[] = []
