@@ -146,7 +146,7 @@ export function createServices(deps: ServicesDeps): Services {
   const currentWaitlist = (): WaitlistStore => waitlistFor(deps.waitlistFile?.() ?? 'waitlist.json')
   const watcher: WaitlistWatcher = new WaitlistWatcher({
     waitlist: currentWaitlist,
-    source: getClient,
+    source: () => calendar.ranges,
     clinic,
     emit: events.emit,
     now,

@@ -12,12 +12,15 @@ import { availabilityByDay } from '../calendar/next-available'
 import type { Emit } from '../calendar/service'
 import type { ClinicService } from '../clinic/service'
 import type { Logger } from '../ipc/handle'
-import type { OpenVpmsClient } from '../openvpms/client'
+import type { FreeBusyRangeCache } from '../calendar/range-cache'
 import { fittingStarts, inside, suggestionOf, type BookView } from './match'
 import type { StoredWaitlistEntry, WaitlistStore } from './store'
 
-/** Where the scan reads ranged free/busy: the session's client (or a cache in front of it, answering the same). */
-export type RangeSource = Pick<OpenVpmsClient, 'scheduleFreeBusy' | 'userFreeBusy'>
+/**
+ * Where the scan reads ranged free/busy: the calendar's shared cache (range-cache.ts), so a scan over weeks the
+ * fortnight strip or a search just read asks nothing again, and never reads an answer older than a board refresh.
+ */
+export type RangeSource = Pick<FreeBusyRangeCache, 'scheduleFreeBusy' | 'userFreeBusy'>
 
 /** What the operating system is asked to show. */
 export interface Notice {
@@ -217,11 +220,9 @@ export class WaitlistWatcher {
       end: dayBounds(addDays(last, 1), zone).start,
     }
     const [schedules, users] = await Promise.all([
-      Promise.all(asked.map((s) => source.scheduleFreeBusy(s.id, covered.start, covered.end))),
+      Promise.all(asked.map((s) => source.scheduleFreeBusy(s.id, covered))),
       Promise.all(
-        clinicians.map((id) =>
-          source.userFreeBusy(id, locationId, covered.start, covered.end).catch(unlessNotFound),
-        ),
+        clinicians.map((id) => source.userFreeBusy(id, locationId, covered).catch(unlessNotFound)),
       ),
     ])
     const freeBusy = new Map(asked.map((s, i) => [s.id, schedules[i] ?? { free: [], busy: [] }]))

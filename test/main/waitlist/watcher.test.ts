@@ -132,6 +132,8 @@ describe('the waitlist watcher', () => {
     const before = matches().length
 
     expect((await client(s.sandbox).delete(rest)).status).toBe(204)
+    // Another desk's cancellation: the scan sees it once its kept answers are older than a board refresh.
+    s.setNow('2019-02-14T09:01:00+11:00')
     await s.watcher.scan()
 
     expect(matches()).toHaveLength(before + 1)
@@ -150,13 +152,19 @@ describe('the waitlist watcher', () => {
     )
     await s.watcher.whenIdle()
 
+    const soon = s.sandbox.requestCount
+    await s.watcher.scan()
+    // Within a board refresh of the last scan, its answers serve: nothing is asked again.
+    expect(s.sandbox.requestCount - soon).toBe(0)
+
+    s.setNow('2019-02-14T09:01:00+11:00')
     const typesOnly = s.sandbox.requestCount
     await s.watcher.scan()
     // Only schedule 136 takes the types: one request for a month.
     expect(s.sandbox.requestCount - typesOnly).toBe(1)
 
     await s.waitlist.add(wish({ clinicianId: TURNER, toDate: '2019-03-01' }))
-    await s.watcher.whenIdle()
+    s.setNow('2019-02-14T09:02:00+11:00')
     const withClinician = s.sandbox.requestCount
     await s.watcher.scan()
     // With a clinician named: every schedule of the location (136, 211) and one for them.
