@@ -78,7 +78,12 @@ test('book from the board, look the reference up, cancel it: the server agrees a
   await page.getByRole('button', { name: 'Cancel this booking…' }).click()
   await page.getByRole('button', { name: 'Yes, cancel it' }).click()
 
-  await expect(page.getByText(`Booking ${reference} is cancelled`)).toBeVisible()
+  // In the lookup panel (the screen reader's live region says it too, hidden from sight).
+  await expect(
+    page
+      .getByRole('region', { name: 'Find a booking' })
+      .getByText(`Booking ${reference} is cancelled`),
+  ).toBeVisible()
   const afterCancel = await client.freeBusy(SCHEDULE, dayBounds(date, ZONE))
   expect(covers(afterCancel.free, slot)).toBe(true)
   await expect.poll(async () => covers(await drawnRanges(page, SCHEDULE, 'free'), slot)).toBe(true)
