@@ -1,6 +1,7 @@
 // The services and the event bus they share, composed one way for the app core and for the service tests. They
 // follow the connection through the bus's own `session:changed`: whoever changes the session only says so.
 import { join } from 'node:path'
+import type { DayView } from '../shared/domain'
 import type { EventName, PayloadOf } from '../shared/ipc-contract'
 import { bookingHandlers, journalHandlers, seriesHandlers } from './booking/ipc'
 import { BookingJournal, type JournalDeps } from './booking/journal'
@@ -117,6 +118,20 @@ export function createServices(deps: ServicesDeps): Services {
     return made
   }
   const clinic = new ClinicService({ getClient, log, offline: offlineBoard })
+  // Every day read from the server: a busy block where this desk's unanswered booking would be makes its journal
+  // entry say it is probably that booking (unconfirmed).
+  const noticing = new Set<Promise<void>>()
+  const onDayRead = (view: DayView): void => {
+    for (const desk of desks.values()) {
+      const work = desk.booking
+        .noticeDay(view)
+        .catch((error: unknown) =>
+          log?.warn('booking: marking unconfirmed bookings failed', { error: String(error) }),
+        )
+        .finally(() => noticing.delete(work))
+      noticing.add(work)
+    }
+  }
   const calendar = new CalendarService({
     getClient,
     clinic,
@@ -127,6 +142,7 @@ export function createServices(deps: ServicesDeps): Services {
     ...deps.calendar,
     // Every day the board loads or refreshes is looked at for the waitlist, at no extra request.
     onDayLoaded: (view) => void watcher.checkDay(view),
+    onDayRead,
   })
   const desks = new Map<string, BookingDesk>()
   const waitlists = new Map<string, WaitlistStore>()
@@ -213,6 +229,7 @@ export function createServices(deps: ServicesDeps): Services {
       for (const desk of desks.values()) desk.booking.reset()
       await calendar.whenIdle()
       await watcher.whenIdle()
+      await Promise.all(noticing)
       await Promise.all([
         ...[...desks.values()].map((desk) => desk.journal.flushed()),
         ...[...boards.values()].map((board) => board.close()),

@@ -227,6 +227,11 @@ export interface JournalEntry {
   readonly submittedAt: Instant
   readonly outcome: 'booked' | 'cancelled' | 'failed' | 'unknown'
   readonly message: string | null
+  /**
+   * Set on an unanswered booking (outcome `unknown`) once this desk saw its time taken: probably this desk's own
+   * booking (unconfirmed). When it was seen.
+   */
+  readonly seenTakenAt?: Instant
   /** Absent on entries written before the journal kept names. */
   readonly labels?: JournalLabels
   /** Set on the appointments of a course booked together. */

@@ -1,7 +1,8 @@
 // After a booking got no answer the form offers "Check again" and, after a second confirmation
 // that names the risk, "Book anyway"; a second booking for the same customer and patient that day is shown first.
 import type { Page } from '@playwright/test'
-import { clickSlot, goToDay } from './helpers/board'
+import { covers } from '../../src/shared/intervals'
+import { clickSlot, drawnRanges, goToDay } from './helpers/board'
 import { test, expect } from './helpers/desk'
 import { firstFreeSlot } from './helpers/slots'
 
@@ -73,4 +74,54 @@ test('a second booking for the same customer and patient that day shows the firs
   await expect(warning).toContainText(`(reference ${reference})`)
   await warning.getByRole('button', { name: 'Yes, book this one as well' }).click()
   await expect(page.getByTestId('booking-reference')).not.toHaveText(reference)
+})
+
+test('the board marks the busy block where this desk’s unanswered booking would be, and the journal entry says so', async ({
+  desk,
+}) => {
+  const { sandbox, client } = await desk.connectTo()
+  const { date, slot } = await firstFreeSlot(client, SCHEDULE, ZONE, 15)
+  await desk.open()
+  const page = desk.page
+  await openForm(page, date, slot.start)
+  sandbox.injectFault({ kind: 'reset', method: 'POST', path: '/bookings', afterHandling: true })
+  const dialog = page.getByRole('dialog', { name: 'New booking' })
+  await dialog.getByRole('button', { name: 'Confirm booking' }).click()
+  await expect(dialog.locator('.fd-unknown')).toContainText('the time showed as taken')
+
+  await page.keyboard.press('Escape')
+
+  await expect(page.locator('.fd-resume')).toContainText(
+    'The booking for Judith Bourke got no answer (probably booked, unconfirmed); its form is kept.',
+  )
+  const column = page.locator(`section[data-schedule-id="${SCHEDULE}"]`)
+  const mark = column.locator('.fc-bg-event.fd-unconfirmed')
+  await expect(mark).toHaveCount(1)
+  await expect(mark).toHaveAttribute('data-start', String(slot.start))
+  await expect(mark).toHaveAttribute('data-end', String(slot.end))
+  await expect(mark).toContainText('Probably this desk’s booking (unconfirmed)')
+  await expect(mark).toHaveAttribute('title', /Judith Bourke$/)
+  await expect(column.locator('.fc-bg-event.fd-busy[data-start="' + slot.start + '"]')).toHaveCount(
+    1,
+  )
+  const journal = page.getByRole('region', { name: 'Today’s bookings from this desk' })
+  const entry = journal.getByRole('listitem').filter({ hasText: 'Judith Bourke' })
+  await expect(entry).toContainText('Outcome unknown')
+  await expect(entry.getByTestId('journal-probable')).toHaveText(
+    'Probably this desk’s booking (unconfirmed)',
+  )
+  await mark.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: 'docs/screenshots/board-unconfirmed.png' })
+
+  // Nothing marks a time this desk booked with an answer.
+  await openForm(page, date, slot.end)
+  await dialog.getByLabel('Patient name').fill('Rex')
+  await page.getByRole('button', { name: 'Confirm booking' }).click()
+  await expect(page.getByTestId('booking-reference')).toBeVisible()
+  await page.keyboard.press('Escape')
+  // The two quarters are drawn as one busy block; only the unanswered one's quarter is marked.
+  const both = { start: slot.start, end: slot.end + 15 * 60_000 }
+  await expect.poll(async () => covers(await drawnRanges(page, SCHEDULE, 'busy'), both)).toBe(true)
+  await expect(mark).toHaveCount(1)
+  await expect(mark).toHaveAttribute('data-end', String(slot.end))
 })

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
-import type { DayView } from '../../src/shared/domain'
+import type { DayView, JournalEntry } from '../../src/shared/domain'
 import { dayBounds } from '../../src/shared/time'
 import {
   columnEvents,
@@ -9,6 +9,7 @@ import {
   visibleHours,
 } from '../../src/renderer/src/board'
 import { at, dayView, zone } from './helpers/fixtures'
+import { guideDraft } from '../helpers/booking-draft'
 
 const DAY = '2030-02-15'
 
@@ -146,6 +147,34 @@ describe('columnEvents past', () => {
     const drawn = events.find((event) => (event.classNames as string[]).includes('fd-past'))
     expect(drawn).toMatchObject({ start: past.start, end: past.end, display: 'background' })
     expect(events.indexOf(drawn!)).toBe(events.length - 1)
+  })
+})
+
+describe('columnEvents unconfirmed', () => {
+  it('marks this desk’s unanswered booking over the busy time, under the past, naming the customer', () => {
+    const view = dayView(DAY)
+    const busy = view.schedules[0]!.busy[0]!
+    const draft = guideDraft({ start: busy.start, end: busy.start + 15 * 60_000 })
+    const sent: JournalEntry = {
+      reference: null,
+      draft,
+      submittedAt: busy.start - 3_600_000,
+      outcome: 'unknown',
+      message: 'No usable answer came back from OpenVPMS.',
+    }
+
+    const events = columnEvents(view.schedules[0]!, [], { start: 0, end: 1 }, [sent])
+
+    const classes = events.map((event) => (event.classNames as string[])[0])
+    expect(events[classes.indexOf('fd-unconfirmed')]).toMatchObject({
+      start: draft.start,
+      end: draft.end,
+      display: 'background',
+      title: 'Probably this desk’s booking (unconfirmed)',
+      extendedProps: { who: 'Judith Bourke' },
+    })
+    expect(classes.indexOf('fd-unconfirmed')).toBeGreaterThan(classes.lastIndexOf('fd-busy'))
+    expect(classes.indexOf('fd-unconfirmed')).toBeLessThan(classes.indexOf('fd-past'))
   })
 })
 

@@ -4,6 +4,7 @@
 import { stringify } from 'csv-stringify/sync'
 import { DateTime } from 'luxon'
 import type { JournalEntry } from '../../shared/domain'
+import { UNCONFIRMED_LABEL } from '../../shared/unconfirmed'
 
 const STATUS: Record<JournalEntry['outcome'], string> = {
   booked: 'booked',
@@ -54,7 +55,9 @@ export function journalCsv(entries: readonly JournalEntry[], deskZone = 'system'
       labels?.schedule ?? `schedule ${draft.scheduleId}`,
       labels?.appointmentType ?? `type ${draft.appointmentTypeId}`,
       draft.clinicianId === null ? '' : (labels?.clinician ?? `clinician ${draft.clinicianId}`),
-      STATUS[entry.outcome],
+      entry.outcome === 'unknown' && entry.seenTakenAt !== undefined
+        ? `${STATUS.unknown}: ${UNCONFIRMED_LABEL.toLocaleLowerCase()}`
+        : STATUS[entry.outcome],
       entry.reference ?? '',
       draft.title,
       draft.firstName,

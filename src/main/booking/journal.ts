@@ -47,6 +47,8 @@ export interface Settlement {
   readonly outcome: JournalEntry['outcome']
   readonly reference?: string | null
   readonly message: string | null
+  /** The time showed as taken after no answer came: probably this desk's own booking (unconfirmed). */
+  readonly seenTakenAt?: Instant
 }
 
 interface StoredEntry extends JournalEntry {
@@ -77,6 +79,7 @@ const fileSchema = z.object({
       submittedAt: z.number(),
       outcome: z.enum(['booked', 'cancelled', 'failed', 'unknown']),
       message: z.string().nullable(),
+      seenTakenAt: z.number().optional(),
       labels: labelsSchema.optional(),
       series: seriesSchema.optional(),
     }),
@@ -144,18 +147,48 @@ export class BookingJournal {
       outcome: settlement.outcome,
       message: settlement.message,
       reference: settlement.reference === undefined ? entry.reference : settlement.reference,
+      ...(settlement.outcome === 'unknown' &&
+        settlement.seenTakenAt !== undefined && { seenTakenAt: settlement.seenTakenAt }),
     }
     await this.#changed()
   }
 
-  /** Replaces the message of a submission whose outcome is still unknown (what the desk saw when it looked again). */
-  async revise(id: string, message: string): Promise<void> {
+  /**
+   * Replaces the message of a submission whose outcome is still unknown (what the desk saw when it looked again),
+   * and marks it probably booked when the time was seen taken.
+   */
+  async revise(id: string, message: string, seenTakenAt?: Instant): Promise<void> {
     const entries = await this.#load()
     const index = entries.findIndex((entry) => entry.id === id && entry.outcome === 'unknown')
     const entry = entries[index]
     if (!entry) return
-    entries[index] = { ...entry, message }
+    entries[index] = {
+      ...entry,
+      message,
+      ...(seenTakenAt !== undefined && { seenTakenAt: entry.seenTakenAt ?? seenTakenAt }),
+    }
     await this.#changed()
+  }
+
+  /**
+   * Marks the unanswered submissions whose time `isTaken` says is now taken, and not marked yet, as probably this
+   * desk's booking (unconfirmed), with the message `messageOf` gives each. How many were marked.
+   */
+  async markSeenTaken(
+    isTaken: (entry: JournalEntry) => boolean,
+    seenTakenAt: Instant,
+    messageOf: (entry: JournalEntry) => string,
+  ): Promise<number> {
+    const entries = await this.#load()
+    let marked = 0
+    entries.forEach((entry, index) => {
+      if (entry.outcome !== 'unknown' || entry.seenTakenAt !== undefined) return
+      if (!isTaken(publicEntry(entry))) return
+      entries[index] = { ...entry, seenTakenAt, message: messageOf(publicEntry(entry)) }
+      marked++
+    })
+    if (marked > 0) await this.#changed()
+    return marked
   }
 
   /** The latest entry with this reference, if this desk made that booking. */

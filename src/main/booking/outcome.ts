@@ -1,7 +1,7 @@
 // What happened to a booking the server did not answer with a booking. A POST is never repeated: an unanswered one
 // may have booked (OUTCOME_UNKNOWN), so the desk looks at the time instead, at once and again a little later, and
 // says in the journal what it saw and when.
-import type { BookingDraft, Instant } from '../../shared/domain'
+import type { BookingDraft, DayView, Instant } from '../../shared/domain'
 import { AppFailure, type AppError } from '../../shared/result'
 import { covers, overlaps } from '../../shared/intervals'
 import { formatClock } from '../../shared/time'
@@ -10,12 +10,13 @@ import type { Logger } from '../ipc/handle'
 import type { BookingJournal } from './journal'
 import { bookableTime, conflict, ownUnconfirmed, type BookingClient, type Checked } from './check'
 import { isCode } from './reference'
+import { probablyOwn } from '../../shared/unconfirmed'
 import { outcomeMessages, RECHECK_DELAYS_MS, type Seen } from './outcome-messages'
 
 /** What following up a booking's outcome needs. */
 export interface OutcomeDeps {
   readonly getClient: ClientProvider<BookingClient>
-  readonly journal: Pick<BookingJournal, 'settle' | 'revise' | 'list'>
+  readonly journal: Pick<BookingJournal, 'settle' | 'revise' | 'list' | 'markSeenTaken'>
   readonly now: () => Instant
   readonly log?: Logger
   /** After an unanswered booking seen free, when to look again (default 5 s and 20 s). */
@@ -43,7 +44,11 @@ export class BookingOutcomes {
     if (isCode(thrown, 'OUTCOME_UNKNOWN')) {
       const seen = await this.#whatHappened(checked)
       const message = outcomeMessages[seen](this.#clock(checked))
-      await journal.settle(journalId, { outcome: 'unknown', message })
+      await journal.settle(journalId, {
+        outcome: 'unknown',
+        message,
+        ...(seen === 'taken' && { seenTakenAt: this.#deps.now() }),
+      })
       void this.#deps.refresh(checked.draft)
       if (seen !== 'taken') this.#recheckLater(checked, journalId, 0)
       return new AppFailure({ code: 'OUTCOME_UNKNOWN', message })
@@ -70,6 +75,23 @@ export class BookingOutcomes {
       }
     }
     return thrown
+  }
+
+  /**
+   * A day the board reloaded: this desk's unanswered bookings whose time now shows busy there are marked in the
+   * journal as probably this desk's own (unconfirmed), saying when that was seen.
+   */
+  async noticeDay(view: DayView): Promise<void> {
+    const busy = new Map(view.schedules.map((day) => [day.scheduleId, day.busy]))
+    const at = formatClock(this.#deps.now(), view.timeZone)
+    await this.#deps.journal.markSeenTaken(
+      (entry) => {
+        const where = { locationId: view.locationId, scheduleId: entry.draft.scheduleId }
+        return probablyOwn([entry], where, busy.get(entry.draft.scheduleId) ?? []).length > 0
+      },
+      this.#deps.now(),
+      () => outcomeMessages.taken(at),
+    )
   }
 
   /** The session changed (or the app closes): no more looking again for the old one. */
@@ -111,7 +133,11 @@ export class BookingOutcomes {
         if (generation !== this.#generation) return
         const last = attempt + 1 >= delays.length
         const message = seen === 'free' && last ? outcomeMessages.stillFree : outcomeMessages[seen]
-        await this.#deps.journal.revise(journalId, message(this.#clock(checked)))
+        await this.#deps.journal.revise(
+          journalId,
+          message(this.#clock(checked)),
+          seen === 'taken' ? this.#deps.now() : undefined,
+        )
         if (seen === 'taken') void this.#deps.refresh(checked.draft)
         else this.#recheckLater(checked, journalId, attempt + 1)
       })().catch((error: unknown) =>

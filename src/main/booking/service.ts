@@ -5,6 +5,7 @@ import type {
   BookingConfirmation,
   BookingDetails,
   BookingDraft,
+  DayView,
   Instant,
   IsoDate,
   JournalEntry,
@@ -185,6 +186,11 @@ export class BookingService {
       fileName: `front-desk-bookings-${date ?? `to-${isoDateOf(this.#deps.now(), 'system')}`}.csv`,
       text: journalCsv(entries),
     }
+  }
+
+  /** A day the board reloaded: marks this desk's unanswered bookings whose time now shows busy (journal). */
+  noticeDay(view: DayView): Promise<void> {
+    return this.#outcomes.noticeDay(view)
   }
 
   /** The session changed (or the app closes): work still in flight for the old one no longer refreshes the board. */

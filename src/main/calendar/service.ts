@@ -52,6 +52,8 @@ export interface CalendarDeps {
   readonly retryDelaysMs?: readonly number[]
   /** Told of every day fetched from the server (load, prefetch, periodic refresh): the waitlist looks at it. */
   readonly onDayLoaded?: (view: DayView) => void
+  /** Told of every day read from the server (a load, refresh, prefetch or revalidation); must not throw. */
+  readonly onDayRead?: (view: DayView) => void
 }
 
 /** A day as the board asks for it. */
@@ -446,6 +448,7 @@ export class CalendarService {
         board?.keepDay(view, scheduleIds)
         this.#deps.onDayLoaded?.(view)
       }
+      this.#deps.onDayRead?.(view)
       return view
     } catch (thrown) {
       const failure = unreachableFailure(thrown)

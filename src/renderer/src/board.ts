@@ -1,8 +1,9 @@
 // Pure helpers that turn a DayView into what each FullCalendar column draws. No Vue, no FullCalendar state.
 import type { EventInput } from '@fullcalendar/core'
-import type { ClinicianDay, DayView, Range, ScheduleDay } from '../../shared/domain'
+import type { ClinicianDay, DayView, JournalEntry, Range, ScheduleDay } from '../../shared/domain'
 import { elapsedMinutes } from '../../shared/day-clock'
 import { covers, union } from '../../shared/intervals'
+import { UNCONFIRMED_LABEL } from '../../shared/unconfirmed'
 
 /**
  * Visible hours of a column, as FullCalendar durations of time elapsed since local midnight (`HH:mm:ss`): the board
@@ -129,11 +130,15 @@ export interface ShownClinician {
   readonly lane: number
 }
 
-/** Background events of one column: free, busy, the past part of today, and the shown clinicians' bands. */
+/**
+ * Background events of one column: free, busy, this desk's unanswered bookings where the time shows busy (probably
+ * its own, unconfirmed), the past part of today, and the shown clinicians' bands.
+ */
 export function columnEvents(
   schedule: ScheduleDay,
   shown: readonly ShownClinician[],
   past: Range | null = null,
+  unconfirmed: readonly JournalEntry[] = [],
 ): EventInput[] {
   const events: EventInput[] = []
   for (const range of schedule.free)
@@ -151,6 +156,17 @@ export function columnEvents(
       display: 'background',
       classNames: ['fd-busy'],
       title: 'Booked',
+    })
+  }
+  for (const { draft } of unconfirmed) {
+    const who = [draft.firstName, draft.lastName].filter(Boolean).join(' ')
+    events.push({
+      start: draft.start,
+      end: draft.end,
+      display: 'background',
+      classNames: ['fd-unconfirmed'],
+      title: UNCONFIRMED_LABEL,
+      extendedProps: { who },
     })
   }
   // Time already gone is drawn as such over free and busy: it is never offered (selectionAllowed).

@@ -1,14 +1,22 @@
 import { defineStore } from 'pinia'
 import { DateTime } from 'luxon'
-import { ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import type { JournalEntry } from '../../../shared/domain'
+import { isUnanswered } from '../../../shared/unconfirmed'
 import { api } from '../api'
 import { localToday } from '../dates'
 import { useRequest } from './request'
 
-/** Today's bookings from this desk: the journal main keeps, for the panel beside the board. */
+/**
+ * Today's bookings from this desk, for the panel beside the board, and its unanswered ones of any day, for the board
+ * to mark: the journal main keeps.
+ */
 export const useJournalStore = defineStore('journal', () => {
-  const entries = shallowRef<readonly JournalEntry[]>([])
+  const all = shallowRef<readonly JournalEntry[]>([])
+  /** Submitted today (the desk's own day). */
+  const entries = computed(() => submittedToday(all.value))
+  /** Sent without a usable answer, whatever day: the board marks them where their time shows busy. */
+  const unconfirmed = computed(() => all.value.filter(isUnanswered))
   const request = useRequest()
   /** What main says about the journal file itself (a damaged one set aside at start), or null. */
   const notice = ref<string | null>(null)
@@ -18,15 +26,14 @@ export const useJournalStore = defineStore('journal', () => {
 
   async function load(): Promise<void> {
     day = localToday()
-    const date = day
     void api.journal.getNotice({}).then(
       (result) => (notice.value = result.ok ? result.data.notice : null),
       () => undefined,
     )
     await request.run(
-      () => api.booking.listJournal({ date }),
+      () => api.booking.listJournal({}),
       (listed) => {
-        entries.value = listed
+        all.value = listed
       },
     )
   }
@@ -36,13 +43,10 @@ export const useJournalStore = defineStore('journal', () => {
     if (day !== null && day !== localToday()) void load()
   }
 
-  /** Follows `booking:journalChanged`, keeping today's entries. */
+  /** Follows `booking:journalChanged`: the whole journal, as main keeps it. */
   function listen(): void {
     unsubscribe ??= api.on('booking:journalChanged', (changed) => {
-      const today = localToday()
-      entries.value = changed.filter(
-        (entry) => DateTime.fromMillis(entry.submittedAt).toISODate() === today,
-      )
+      all.value = changed
       request.done()
     })
   }
@@ -51,7 +55,7 @@ export const useJournalStore = defineStore('journal', () => {
     unsubscribe?.()
     unsubscribe = null
     day = null
-    entries.value = []
+    all.value = []
     notice.value = null
     request.reset()
   }
@@ -59,6 +63,7 @@ export const useJournalStore = defineStore('journal', () => {
   return {
     entries,
     notice,
+    unconfirmed,
     status: request.status,
     error: request.error,
     load,
@@ -67,3 +72,8 @@ export const useJournalStore = defineStore('journal', () => {
     $reset,
   }
 })
+
+function submittedToday(entries: readonly JournalEntry[]): JournalEntry[] {
+  const today = localToday()
+  return entries.filter((entry) => DateTime.fromMillis(entry.submittedAt).toISODate() === today)
+}
