@@ -84,7 +84,7 @@ describe('a booking still being sent, or answered', () => {
   it('is never marked, though another desk took its time meanwhile; it ends refused, not unconfirmed', async () => {
     s = await startServices()
     await s.clinic.loadLocation(98)
-    s.sandbox.injectFault({ kind: 'latency', method: 'POST', path: '/bookings', ms: 2_000 })
+    s.sandbox.injectFault({ kind: 'latency', method: 'POST', path: '/bookings', ms: 4_000 })
     const sending = failureOf(s.booking.create(guideDraft()))
     await sleep(100)
     await s.newClient().createBooking({

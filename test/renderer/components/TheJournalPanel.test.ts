@@ -42,6 +42,8 @@ const entry = (
   outcome,
   message: outcome === 'unknown' ? 'No answer came back.' : null,
 })
+/** Submitted today: the panel lists today's entries of the journal main sends. */
+const today = (ms: number): number => Date.now() - 10_000 + ms
 let fake: FakeApi
 
 beforeEach(() => {
@@ -67,7 +69,10 @@ async function mountPanel(entries: JournalEntry[]) {
 
 describe('TheJournalPanel', () => {
   it('lists today’s bookings newest first, with what happened to each', async () => {
-    const wrapper = await mountPanel([entry('1:a', 1_000, 'booked'), entry(null, 2_000, 'unknown')])
+    const wrapper = await mountPanel([
+      entry('1:a', today(1_000), 'booked'),
+      entry(null, today(2_000), 'unknown'),
+    ])
 
     const items = wrapper.findAll('li').map((item) => item.find('.fd-outcome').text())
 
@@ -79,7 +84,7 @@ describe('TheJournalPanel', () => {
 
   it('looks a booking up from its reference', async () => {
     const wrapper = await mountPanel([
-      entry('603:be08f3c6-1afb-11e6-be41-3dbaef689d97', 1_000, 'booked'),
+      entry('603:be08f3c6-1afb-11e6-be41-3dbaef689d97', today(1_000), 'booked'),
     ])
 
     await wrapper.get('button.fd-ref').trigger('click')
