@@ -18,11 +18,12 @@ import {
   type ScheduleFreeBusy,
 } from '../../shared/availability'
 import { covers, overlaps, union } from '../../shared/intervals'
-import { bookableStarts, isOnSlotBoundary, typeDuration } from '../../shared/slots'
+import { isOnSlotBoundary, typeDuration } from '../../shared/slots'
 import { dayBounds, formatClock, formatTime, isoDateOf } from '../../shared/time'
 import type { OpenVpmsClient } from '../openvpms/client'
 import type { ClinicService } from '../clinic/service'
 import type { BookingJournal } from './journal'
+import { nearestFree, type DayRead } from './alternatives'
 
 /** The client calls the booking service makes. */
 export type BookingClient = Pick<
@@ -53,10 +54,9 @@ export interface BookableTime {
   readonly busy: Range[]
   /** What is bookable for the draft's clinician (or anyone) on the schedule. */
   readonly bookable: Range[]
+  /** What was read, for the alternatives after a clash. */
+  readonly read: DayRead
 }
-
-/** How many free starts a CONFLICT offers on each side of the time asked for. */
-const ALTERNATIVES_EACH_SIDE = 2
 
 /** Checks a draft against the location (not yet against free time); VALIDATION with field errors otherwise. */
 export async function checkDraft(deps: CheckDeps, input: BookingDraft): Promise<Checked> {
@@ -145,10 +145,11 @@ export async function checkFreeTime(
   if (!covers(availability.schedule, slot)) {
     const taken = availability.busy.some((busy) => overlaps(busy, slot))
     const own = taken ? await ownUnconfirmed(deps, checked) : null
-    throw conflict(
+    throw await conflict(
       deps,
+      client,
       checked,
-      availability.bookable,
+      availability.read,
       own ??
         (taken
           ? 'That time is no longer free on this schedule: someone may have booked it since the board loaded.'
@@ -157,7 +158,13 @@ export async function checkFreeTime(
   }
   if (draft.clinicianId !== null && !covers(availability.bookable, slot)) {
     const name = details.clinicians.find((c) => c.id === draft.clinicianId)?.name ?? 'The clinician'
-    throw conflict(deps, checked, availability.bookable, `${name} is not available at that time.`)
+    throw await conflict(
+      deps,
+      client,
+      checked,
+      availability.read,
+      `${name} is not available at that time.`,
+    )
   }
 }
 
@@ -215,40 +222,35 @@ export async function bookableTime(
   const bookable = clinician
     ? (availabilityBySchedule(clinician, everySchedule)[schedule.id] ?? [])
     : scheduleFree
-  return { schedule: scheduleFree, busy: union(own.busy), bookable }
+  return {
+    schedule: scheduleFree,
+    busy: union(own.busy),
+    bookable,
+    read: { from, to, schedules: everySchedule, clinician },
+  }
 }
 
-/** CONFLICT with the nearest bookable starts of the same type (and clinician) that day, before and after. */
-export function conflict(
+/**
+ * CONFLICT with the nearest free starts that day on any schedule here that takes the type (the clinician kept),
+ * nearest first; each names its schedule when it is not the one asked for.
+ */
+export async function conflict(
   deps: Pick<CheckDeps, 'now'>,
+  client: BookingClient,
   checked: Checked,
-  bookable: readonly Range[],
+  read: DayRead,
   message: string,
-): AppFailure {
-  const { draft, schedule, type, details } = checked
+): Promise<AppFailure> {
+  const { draft, details } = checked
   const zone = details.location.timeZone
-  const duration = typeDuration(schedule, type)
-  const starts = bookableStarts(bookable, schedule, type, zone, { after: deps.now() })
-  const before = starts.filter((s) => s < draft.start).slice(-ALTERNATIVES_EACH_SIDE)
-  const after = starts.filter((s) => s > draft.start).slice(0, ALTERNATIVES_EACH_SIDE)
-  const names = {
-    location: details.location.name,
-    schedule: schedule.name,
-    type: type.name,
-    clinician: details.clinicians.find((c) => c.id === draft.clinicianId)?.name ?? null,
-  }
-  const alternatives: SlotSuggestion[] = [...before, ...after].map((start) => ({
-    locationId: draft.locationId,
-    scheduleId: schedule.id,
-    appointmentTypeId: type.id,
-    start,
-    end: start + duration,
-    clinicianId: draft.clinicianId,
-    names,
-  }))
+  const alternatives = await nearestFree(client, checked, read, deps.now())
+  const said = (a: SlotSuggestion): string =>
+    a.scheduleId === draft.scheduleId
+      ? formatTime(a.start, zone)
+      : `${formatTime(a.start, zone)} on ${a.names.schedule}`
   const offer =
     alternatives.length > 0
-      ? ` Nearest free: ${alternatives.map((a) => formatTime(a.start, zone)).join(', ')}.`
+      ? ` Nearest free: ${alternatives.map(said).join(', ')}.`
       : ' Nothing else is free for it that day.'
   return new AppFailure({ code: 'CONFLICT', message: message + offer, alternatives })
 }

@@ -62,11 +62,13 @@ export class BookingOutcomes {
       // spec §7.1 step 12: someone booked it between our check and the POST. Offer what is free now.
       void this.#deps.refresh(checked.draft)
       try {
-        const now = await bookableTime(this.#deps.getClient(), checked)
-        return conflict(
+        const client = this.#deps.getClient()
+        const now = await bookableTime(client, checked)
+        return await conflict(
           this.#deps,
+          client,
           checked,
-          now.bookable,
+          now.read,
           (await ownUnconfirmed(this.#deps, checked)) ??
             'That time was booked by someone else a moment ago.',
         )

@@ -150,7 +150,7 @@ describe('BookingService.create', () => {
       s.booking.create(draft({ firstName: 'Olivia', lastName: 'Smith' })),
     )
 
-    expect(startsOf(failure)).toEqual(['12:15', '12:45', '13:00'])
+    expect(startsOf(failure)).toEqual(['12:15', '12:45', '13:00', '13:15'])
     for (const alternative of failure.error.alternatives ?? []) {
       expect(alternative.end - alternative.start).toBe(15 * 60_000)
     }
@@ -164,7 +164,7 @@ describe('BookingService.create', () => {
     )
 
     expect(failure.error.code).toBe('CONFLICT')
-    expect(startsOf(failure)).toEqual(['12:00', '12:15', '12:45', '13:00'])
+    expect(startsOf(failure)).toEqual(['12:15', '12:45', '12:00', '13:00'])
     expect(failure.error.alternatives?.[0]).toMatchObject({
       scheduleId: 136,
       appointmentTypeId: 66,
@@ -179,7 +179,7 @@ describe('BookingService.create', () => {
 
     expect(failure.error.code).toBe('CONFLICT')
     expect(failure.error.message).toContain('outside the schedule’s free time')
-    expect(startsOf(failure)).toEqual(['09:00', '09:15'])
+    expect(startsOf(failure)).toEqual(['09:00', '09:15', '09:30', '09:45'])
   })
 
   it('of two desks booking the same time at once, exactly one succeeds', async () => {
@@ -217,8 +217,8 @@ describe('BookingService.create', () => {
     const refused = results.find((r) => r.status === 'rejected')
     const loser = refused?.reason as AppFailure
     expect(loser.error.code).toBe('CONFLICT')
-    expect(startsOf(loser)).toEqual(['12:00', '12:15', '12:45', '13:00'])
-    expect(loser.error.message).toContain('Nearest free: 12:00, 12:15, 12:45, 13:00.')
+    expect(startsOf(loser)).toEqual(['12:15', '12:45', '12:00', '13:00'])
+    expect(loser.error.message).toContain('Nearest free: 12:15, 12:45, 12:00, 13:00.')
   })
 
   it('maps the server’s own past-time refusal to a VALIDATION error on start', async () => {
@@ -238,7 +238,7 @@ describe('BookingService.create', () => {
 
     expect(failure.error.code).toBe('CONFLICT')
     expect(failure.error.message).toContain('Andrew Turner')
-    expect(startsOf(failure)).toEqual(['11:30', '11:45'])
+    expect(startsOf(failure)).toEqual(['11:30', '11:45', '12:00', '12:15'])
   })
 
   it('refuses a clinician already booked at that time on another schedule, though the server lists them free there (spec §6.5)', async () => {
