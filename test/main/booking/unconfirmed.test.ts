@@ -1,7 +1,7 @@
 // A booking sent without a usable answer may have been saved: once its time shows busy, the journal entry says it is
 // probably this desk's own booking (unconfirmed), both when the desk looks right after sending and when the board
 // reads the day later. The sandbox's faults play the server that saves and then loses (or delays) the answer.
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { outcomeMessages } from '../../../src/main/booking/service'
 import { at, failureOf, SEED_NOW, startServices, type Services } from '../clinic/harness'
 import { guideDraft } from '../../helpers/booking-draft'
@@ -82,11 +82,12 @@ describe('an unanswered booking whose time shows busy', () => {
 
 describe('a booking still being sent, or answered', () => {
   it('is never marked, though another desk took its time meanwhile; it ends refused, not unconfirmed', async () => {
-    s = await startServices()
+    s = await startServices({ client: { timeoutMs: 10_000 } })
     await s.clinic.loadLocation(98)
     s.sandbox.injectFault({ kind: 'latency', method: 'POST', path: '/bookings', ms: 4_000 })
     const sending = failureOf(s.booking.create(guideDraft()))
-    await sleep(100)
+    // Our POST has arrived (and is held): the other desk's POST comes after it, without the delay.
+    await vi.waitFor(() => expect(s.sandbox.recentPaths).toContain('/bookings'))
     await s.newClient().createBooking({
       location: 98,
       schedule: 136,
