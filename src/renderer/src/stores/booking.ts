@@ -207,7 +207,8 @@ export const useBookingStore = defineStore('booking', () => {
     const who = (d: BookingDraft): string =>
       [d.firstName, d.lastName, d.patientName].map((x) => x.trim().toLocaleLowerCase()).join('|')
     return (
-      [...journal.entries]
+      // The whole journal: a booking for that day may have been made on another day.
+      [...journal.all]
         .filter(
           (entry) =>
             (entry.outcome === 'booked' || entry.outcome === 'unknown') &&

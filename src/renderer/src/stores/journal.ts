@@ -61,6 +61,8 @@ export const useJournalStore = defineStore('journal', () => {
   }
 
   return {
+    /** The whole journal, as main keeps it (every day's submissions). */
+    all,
     entries,
     notice,
     unconfirmed,
