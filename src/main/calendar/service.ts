@@ -99,6 +99,9 @@ export class CalendarService {
   readonly #asking = new Map<string, Promise<void>>()
   /** Set while the server cannot be reached: since when, and why. */
   #unreachable: OfflineNote | null = null
+  /** Fetches started so far, and which of them last found the server unreachable (0: none). */
+  #fetches = 0
+  #failedFetch = 0
   readonly #reconnect: Reconnect
   /** Ranged free/busy shared by the fortnight strip, next-available and the waitlist scan. */
   readonly ranges: FreeBusyRangeCache
@@ -350,7 +353,7 @@ export class CalendarService {
       .then((fetch) => {
         if (!fetch) throw new Error('prefetch dropped: the board moved on')
         if (generation !== this.#generation) throw sessionChanged()
-        return this.#fetchDay(locationId, date, scheduleIds)
+        return this.#fetchDay(locationId, date, scheduleIds, when === 'now')
       })
       .then((loaded) => {
         if (generation !== this.#generation) throw sessionChanged()
@@ -430,9 +433,11 @@ export class CalendarService {
     locationId: number,
     date: IsoDate,
     scheduleIds: readonly number[],
+    asked = true,
   ): Promise<DayView> {
     const generation = this.#generation
     const board = this.#deps.offline?.() ?? null
+    const fetch = ++this.#fetches
     try {
       const view = await fetchDayView(
         {
@@ -443,8 +448,12 @@ export class CalendarService {
         { locationId, date, scheduleIds },
       )
       if (generation === this.#generation) {
-        this.#unreachable = null
-        this.#reconnect.stop()
+        // Only a day asked for (a load, refresh or the reconnect loop's attempt) started after the last failure says
+        // the server is back; a prefetch's answer can come from what is kept for a few seconds, and proves nothing.
+        if (asked && fetch > this.#failedFetch) {
+          this.#unreachable = null
+          this.#reconnect.stop()
+        }
         board?.keepDay(view, scheduleIds)
         this.#deps.onDayLoaded?.(view)
       }
@@ -453,6 +462,7 @@ export class CalendarService {
     } catch (thrown) {
       const failure = unreachableFailure(thrown)
       if (failure && generation === this.#generation) {
+        this.#failedFetch = Math.max(this.#failedFetch, fetch)
         this.#unreachable ??= noteOf(failure, this.#deps.now())
         this.#reconnect.start()
       }
