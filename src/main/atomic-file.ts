@@ -2,8 +2,9 @@
 // sandbox's state all use it. The sandbox needs the synchronous face: it must persist before it answers.
 import { randomUUID } from 'node:crypto'
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
-import { open, rename, rm } from 'node:fs/promises'
+import { open, readFile, rename, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import type { Logger } from './ipc/handle'
 
 const tempBeside = (file: string): string =>
   `${file}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`
@@ -64,5 +65,63 @@ export function writeFileAtomicSync(file: string, text: string): void {
     }
   } catch {
     // Some platforms (Windows) cannot open or fsync a folder; the rename is still atomic there.
+  }
+}
+
+/** What reading a kept list file gave: its entries, a file that cannot be read now, or a damaged one set aside. */
+export type KeptFileRead<T> =
+  | { readonly entries: T[] }
+  | { readonly unreadable: string }
+  | { readonly setAside: string; readonly entries: T[] }
+
+/**
+ * Reads a list file kept in user data (the journal, the waitlist). A missing file is an empty list. A file that is
+ * there but cannot be read now (EBUSY, EACCES, EIO…) is `unreadable`: starting empty would replace it at the next
+ * write, so the caller writes nothing until it reads again. A damaged file is kept for a person to look at (renamed
+ * aside) and the list starts empty; if it cannot even be renamed, it is `unreadable` too.
+ */
+export async function readKeptFile<T>(
+  what: string,
+  deps: {
+    readonly file: string
+    readonly read?: (file: string) => Promise<string>
+    readonly log?: Logger
+  },
+  parse: (text: string) => T[],
+  alreadyUnreadable: boolean,
+): Promise<KeptFileRead<T>> {
+  const { file, log } = deps
+  let text: string
+  try {
+    text = await (deps.read ?? ((path: string) => readFile(path, 'utf8')))(file)
+  } catch (thrown) {
+    if ((thrown as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [] }
+    if (!alreadyUnreadable) {
+      log?.error(`${what}: cannot read; not writing it until it can be read`, {
+        file,
+        error: String(thrown),
+      })
+    }
+    return { unreadable: (thrown as NodeJS.ErrnoException).code ?? String(thrown) }
+  }
+  try {
+    return { entries: parse(text) }
+  } catch (thrown) {
+    const aside = `${file}.corrupt-${Date.now()}`
+    try {
+      await rename(file, aside)
+    } catch (renameError) {
+      log?.error(`${what}: corrupt and cannot be set aside; not writing it`, {
+        file,
+        error: String(renameError),
+      })
+      return { unreadable: (renameError as NodeJS.ErrnoException).code ?? String(renameError) }
+    }
+    log?.warn(`${what}: corrupt file set aside, starting empty`, {
+      file,
+      aside,
+      error: String(thrown),
+    })
+    return { setAside: aside, entries: [] }
   }
 }

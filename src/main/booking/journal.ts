@@ -2,7 +2,6 @@
 // customer's name, and GET of a booking fails on the latest known server (spec §7.3, §11.1): the journal is what
 // the desk can show instead. One JSON file, rewritten atomically, so a crash mid-write never loses it.
 import { randomUUID } from 'node:crypto'
-import { readFile, rename } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { z } from 'zod'
 import type {
@@ -19,7 +18,7 @@ import { isoDateOf } from '../../shared/time'
 import { bookingDraftSchema } from '../../shared/booking-draft'
 import type { Logger } from '../ipc/handle'
 import type { Emit } from '../calendar/service'
-import { writeFileAtomic } from '../atomic-file'
+import { readKeptFile, writeFileAtomic } from '../atomic-file'
 import { JournalIndex } from './journal-search'
 
 /** The journal's collaborators. */
@@ -335,46 +334,19 @@ export class BookingJournal {
   }
 
   async #read(): Promise<StoredEntry[] | 'unreadable'> {
-    const { file, log } = this.#deps
-    let text: string
-    try {
-      text = await (this.#deps.read ?? ((path: string) => readFile(path, 'utf8')))(file)
-    } catch (thrown) {
-      if ((thrown as NodeJS.ErrnoException).code === 'ENOENT') return []
-      // EBUSY, EACCES, EIO…: the file is there but cannot be read now. Starting empty would replace it at the
-      // next write (one EBUSY turned 3 entries into 1); nothing is written until it reads again.
-      if (this.#unreadable === null) {
-        log?.error('journal: cannot read; not writing it until it can be read', {
-          file,
-          error: String(thrown),
-        })
-      }
-      this.#unreadable = (thrown as NodeJS.ErrnoException).code ?? String(thrown)
+    const read = await readKeptFile(
+      'journal',
+      this.#deps,
+      (text) => fileSchema.parse(JSON.parse(text)).entries,
+      this.#unreadable !== null,
+    )
+    if ('unreadable' in read) {
+      this.#unreadable = read.unreadable
       return 'unreadable'
     }
-    try {
-      return fileSchema.parse(JSON.parse(text)).entries
-    } catch (thrown) {
-      // Keep the damaged file for a person to look at, and carry on with an empty journal.
-      const aside = `${file}.corrupt-${Date.now()}`
-      try {
-        await rename(file, aside)
-      } catch (renameError) {
-        log?.error('journal: corrupt and cannot be set aside; not writing it', {
-          file,
-          error: String(renameError),
-        })
-        this.#unreadable = (renameError as NodeJS.ErrnoException).code ?? String(renameError)
-        return 'unreadable'
-      }
-      this.#notice = `The booking journal file was damaged, so it was set aside as ${basename(aside)} and a new one started: bookings made at this desk before now are not listed or found here (the old file is kept for your IT support).`
-      log?.warn('journal: corrupt file set aside, starting empty', {
-        file,
-        aside,
-        error: String(thrown),
-      })
-      return []
-    }
+    if ('setAside' in read)
+      this.#notice = `The booking journal file was damaged, so it was set aside as ${basename(read.setAside)} and a new one started: bookings made at this desk before now are not listed or found here (the old file is kept for your IT support).`
+    return read.entries
   }
 
   async #changed(): Promise<void> {

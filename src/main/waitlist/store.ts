@@ -2,7 +2,6 @@
 // kept exactly as the booking journal is kept — rewritten atomically, never replaced while it cannot be read (an
 // entry added meanwhile waits in memory), and a damaged file set aside for a person to look at, with a notice.
 import { randomUUID } from 'node:crypto'
-import { readFile, rename } from 'node:fs/promises'
 import { z } from 'zod'
 import type { Instant } from '../../shared/domain'
 import { AppFailure, type AppError } from '../../shared/result'
@@ -14,7 +13,7 @@ import {
   type WaitlistLabels,
   type WaitlistRequest,
 } from '../../shared/waitlist'
-import { writeFileAtomic } from '../atomic-file'
+import { readKeptFile, writeFileAtomic } from '../atomic-file'
 import type { Emit } from '../calendar/service'
 import type { Logger } from '../ipc/handle'
 
@@ -227,43 +226,17 @@ export class WaitlistStore {
   }
 
   async #read(): Promise<StoredWaitlistEntry[] | 'unreadable'> {
-    const { file, log } = this.#deps
-    let text: string
-    try {
-      text = await (this.#deps.read ?? ((path: string) => readFile(path, 'utf8')))(file)
-    } catch (thrown) {
-      if ((thrown as NodeJS.ErrnoException).code === 'ENOENT') return []
-      // The file is there but cannot be read now: starting empty would replace it at the next write.
-      if (this.#unreadable === null) {
-        log?.error('waitlist: cannot read; not writing it until it can be read', {
-          file,
-          error: String(thrown),
-        })
-      }
-      this.#unreadable = (thrown as NodeJS.ErrnoException).code ?? String(thrown)
+    const read = await readKeptFile(
+      'waitlist',
+      this.#deps,
+      (text) => fileSchema.parse(JSON.parse(text)).entries,
+      this.#unreadable !== null,
+    )
+    if ('unreadable' in read) {
+      this.#unreadable = read.unreadable
       return 'unreadable'
     }
-    try {
-      return fileSchema.parse(JSON.parse(text)).entries
-    } catch (thrown) {
-      const aside = `${file}.corrupt-${Date.now()}`
-      try {
-        await rename(file, aside)
-      } catch (renameError) {
-        log?.error('waitlist: corrupt and cannot be set aside; not writing it', {
-          file,
-          error: String(renameError),
-        })
-        this.#unreadable = (renameError as NodeJS.ErrnoException).code ?? String(renameError)
-        return 'unreadable'
-      }
-      log?.warn('waitlist: corrupt file set aside, starting empty', {
-        file,
-        aside,
-        error: String(thrown),
-      })
-      return []
-    }
+    return read.entries
   }
 
   async #changed(): Promise<void> {
