@@ -24,6 +24,13 @@ test('a date typed digit by digit loads once, on Enter; a five-digit year is ref
 
   expect(whileTyping).toBe(0)
   await expect(page.locator('main')).toContainText('Tue 5 Jan 2027')
+  // The field writes 01/05/2027 here (the browser's US order); the words beside it say which day that is.
+  await expect(page.locator('header.fd-topbar')).toContainText('Tuesday 5 January 2027')
+  await expect(page.locator('#date-words')).toBeInViewport({ ratio: 1 })
+  await page.screenshot({
+    path: 'docs/screenshots/top-bar-day.png',
+    clip: { x: 0, y: 0, width: 1366, height: 120 },
+  })
 
   await field.click({ position: { x: 6, y: 8 } })
   await page.keyboard.press('ArrowRight')

@@ -10,6 +10,11 @@ export function formatDay(date: IsoDate): string {
   return DateTime.fromISO(date, { zone: 'UTC' }).toFormat('ccc d LLL yyyy')
 }
 
+/** `Thursday 3 December 2026`: the day in words, for the top bar (read at a glance, whatever the field's format). */
+export function formatLongDay(date: IsoDate): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).toFormat('cccc d LLLL yyyy')
+}
+
 /** The computer's own day: the journal is this desk's record, kept in local days. */
 export function localToday(): IsoDate {
   return DateTime.local().toISODate() ?? ''

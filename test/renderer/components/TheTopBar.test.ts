@@ -129,6 +129,13 @@ describe('TheTopBar date field', () => {
     expect(loadedDates().slice(before)).toEqual(['2027-01-05'])
   })
 
+  it('names the day in words beside the field, and the field is described by them', async () => {
+    const wrapper = await mountWithDay()
+
+    expect(wrapper.get('#date-words').text()).toBe('Wednesday 10 March 2027')
+    expect(wrapper.get('input[type="date"]').attributes('aria-describedby')).toBe('date-words')
+  })
+
   it('loads a typed date when the field is left, and a picker choice at once', async () => {
     const wrapper = await mountWithDay()
     const field = wrapper.get('input[type="date"]')
