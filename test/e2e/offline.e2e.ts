@@ -41,6 +41,9 @@ test('opened while the server is down: the day as last loaded, read-only, saying
   await expect(page.locator('.fd-connection')).toHaveText(`Cannot reach 127.0.0.1:${port}`)
   await expect(page.getByRole('heading', { name: /Main Clinic/ })).toBeVisible()
   expect(await page.locator('.fd-column .fd-free').count()).toBe(liveFree)
+  const legend = page.locator('.fd-board-legend')
+  await expect(legend).toContainText('Nothing can be booked until the server answers')
+  await expect(legend).not.toContainText('Click or drag')
   await page.screenshot({ path: 'docs/screenshots/offline.png' })
 
   // Free time on a kept day cannot be chosen: no booking from what may be out of date.
@@ -54,6 +57,7 @@ test('opened while the server is down: the day as last loaded, read-only, saying
   // The server answers again on the same address: the desk notices without being touched.
   await desk.startSandbox({ port })
   await expect(banner).toBeHidden({ timeout: 15_000 })
+  await expect(legend).toContainText('Click or drag on free time to book')
   await expect(page.locator('.fd-connection')).toHaveText(
     `${seedCredentials.login} @ 127.0.0.1:${port}`,
   )

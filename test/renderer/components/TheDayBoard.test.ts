@@ -247,4 +247,20 @@ describe('TheDayBoard while the server cannot be reached', () => {
     expect(wrapper.find('.fd-offline').exists()).toBe(false)
     expect(booking.phase).toBe('type')
   })
+
+  it('keys the board as read-only while down, and as bookable again once the live day is back', async () => {
+    fake.answer({ 'calendar:loadDay': (request) => ok(kept(request.date)) })
+    const wrapper = await mountBoard()
+    const calendar = useCalendarStore()
+    calendar.listen()
+    const whileDown = wrapper.get('.fd-board-legend').text()
+
+    fake.emit('calendar:dayUpdated', dayView(DAY))
+    await flushPromises()
+
+    expect(whileDown).toContain('free when last loaded')
+    expect(whileDown).toContain('Nothing can be booked until the server answers')
+    expect(whileDown).not.toContain('to book')
+    expect(wrapper.get('.fd-board-legend').text()).toContain('Click or drag on free time to book')
+  })
 })
