@@ -84,6 +84,7 @@ test('the board marks the busy block where this desk’s unanswered booking woul
   await desk.open()
   const page = desk.page
   await openForm(page, date, slot.start)
+  const withoutMarks = await page.locator('.fd-board-legend').textContent()
   sandbox.injectFault({ kind: 'reset', method: 'POST', path: '/bookings', afterHandling: true })
   const dialog = page.getByRole('dialog', { name: 'New booking' })
   await dialog.getByRole('button', { name: 'Confirm booking' }).click()
@@ -109,6 +110,16 @@ test('the board marks the busy block where this desk’s unanswered booking woul
   await expect(entry).toContainText('Outcome unknown')
   await expect(entry.getByTestId('journal-probable')).toHaveText(
     'Probably this desk’s booking (unconfirmed)',
+  )
+  const key = page.locator('.fd-board-legend')
+  expect(withoutMarks).not.toContain('probably this desk')
+  await expect(key).toContainText('probably this desk’s booking (unconfirmed)')
+  const swatch = key.locator('.fd-legend-unconfirmed')
+  expect(await swatch.evaluate((element) => getComputedStyle(element).borderStyle)).toBe(
+    await mark.evaluate((element) => getComputedStyle(element).borderStyle),
+  )
+  expect(await swatch.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(
+    await mark.evaluate((element) => getComputedStyle(element).backgroundColor),
   )
   await mark.scrollIntoViewIfNeeded()
   await page.screenshot({ path: 'docs/screenshots/board-unconfirmed.png' })
