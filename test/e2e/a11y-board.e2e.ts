@@ -1,14 +1,13 @@
 // The board in the accessibility tree: each schedule a listbox of named slot rows, FullCalendar's drawing hidden
 // where the rows repeat it, axe clean with the WCAG 2.1 A/AA rules, and a 40-schedule board still light.
-import AxeBuilder from '@axe-core/playwright'
 import { resolve } from 'node:path'
 import { goToDay } from './helpers/board'
+import { wcagViolations } from './helpers/axe'
 import { test, expect } from './helpers/desk'
 import { firstFreeSlot } from './helpers/slots'
 import { formatTime } from '../../src/shared/time'
 
 const ZONE = 'Australia/Sydney'
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
 test('each schedule is a listbox of its day’s slots, named with time and state; axe finds nothing', async ({
   desk,
@@ -38,10 +37,7 @@ test('each schedule is a listbox of its day’s slots, named with time and state
   expect(names.some((name) => name.endsWith(', closed'))).toBe(true)
   // FullCalendar's own grid (one cell reading "Booked Booked…") is out of the tree: the options say it all.
   await expect(page.locator('.fd-columns').getByRole('grid')).toHaveCount(0)
-  const axe = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze()
-  expect(
-    axe.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target}`),
-  ).toEqual([])
+  expect(await wcagViolations(page)).toEqual([])
 })
 
 test('a 40-schedule board builds the rows of the focused schedule only', async ({ desk }) => {

@@ -1,8 +1,8 @@
 // WCAG 2.1.4: single-key shortcuts can be turned off or given other keys, kept in settings.json across restarts.
-import AxeBuilder from '@axe-core/playwright'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { addDays } from '../../src/shared/time'
+import { wcagViolations } from './helpers/axe'
 import { test, expect } from './helpers/desk'
 
 test('single-key shortcuts turned off stay off after a restart; a remapped key acts instead of the old one', async ({
@@ -17,11 +17,7 @@ test('single-key shortcuts turned off stay off after a restart; a remapped key a
   await page.keyboard.press('?')
   await expect(help).toBeVisible()
   await page.screenshot({ path: 'docs/screenshots/shortcuts.png' })
-  const axe = await new AxeBuilder({ page })
-    .include('dialog[open]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze()
-  expect(axe.violations.map((violation) => violation.id)).toEqual([])
+  expect(await wcagViolations(page)).toEqual([])
   await help.getByLabel('Single-key shortcuts').uncheck()
   await help.getByRole('button', { name: 'Save shortcuts' }).click()
   await expect(help).toContainText('Kept.')

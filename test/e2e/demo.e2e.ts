@@ -1,14 +1,9 @@
-import AxeBuilder from '@axe-core/playwright'
 import { startSandbox } from '../../src/main/sandbox'
 import { dayBounds } from '../../src/shared/time'
 import { drawable, drawnRanges } from './helpers/board'
+import { wcagViolations } from './helpers/axe'
 import { test, expect } from './helpers/desk'
 import { sandboxClient } from './helpers/sandbox-client'
-
-const seriousOrWorse = (violations: { impact?: string | null; id: string }[]): string[] =>
-  violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => violation.id)
 
 test('the demo clinic shows exactly the free and busy time its server reports', async ({
   desk,
@@ -64,6 +59,5 @@ test('clinician overlays draw each clinician’s availability in their colour', 
   await expect(chips.first()).toHaveAttribute('aria-pressed', 'true')
   await expect(page.locator('.fc-bg-event.fd-clinician').first()).toBeVisible()
   await page.screenshot({ path: 'docs/screenshots/board.png' })
-  const axe = await new AxeBuilder({ page }).include('main').analyze()
-  expect(seriousOrWorse(axe.violations)).toEqual([])
+  expect(await wcagViolations(page)).toEqual([])
 })
