@@ -1,20 +1,28 @@
-// Render benchmark (not a test): the built renderer in Debian's Chromium, fed by an in-page fake api, timed from a
-// DayView of 10 (and 40) schedules arriving to the board painted (two animation frames after the last column is
-// drawn). Each time is also divided by a baseline measured in the same page: one FullCalendar timeGrid drawing as many
-// events (scripts/bench-baseline-page.ts), so the figure holds on any machine.
-import type { EventInput } from '@fullcalendar/core'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { buildSync } from 'esbuild'
+// Render benchmark (not a test): the built renderer in Debian's Chromium, fed by an in-page fake api
+// (scripts/bench-render-page.ts), timed from a DayView of 10 (and 40) schedules arriving to the board painted (two
+// animation frames after every column has drawn the day), and from `]` pressed on day D to D+1 painted (the next
+// day's data warm: answered at once, as main answers from its prefetch of the days either side). Each time is also
+// divided by a baseline measured in the same page: one FullCalendar timeGrid drawing as many events, moved a day
+// (scripts/bench-baseline-page.ts), so the figure holds on any machine.
+import { chromium, type Browser } from 'playwright-core'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { DateTime } from 'luxon'
 import { chromiumArgs } from '../playwright.config'
-import type { DayView, LocationDetails, Range } from '../src/shared/domain'
-import { addDays, dayBounds } from '../src/shared/time'
+import { addDays } from '../src/shared/time'
 import { serveStatic, type StaticServer } from '../test/e2e/helpers/static-server'
-import type { BaselinePage } from './bench-baseline-page'
+import {
+  baselineEvents,
+  baselinePage,
+  dayView,
+  fakeMain,
+  locationOf,
+  median,
+  pageApi,
+  paintedAfter,
+  ZONE,
+  type PageGlobals,
+} from './bench-render-page'
 
-const ZONE = 'Australia/Sydney'
 const SCHEDULES = 10
 /** A big clinic's location (issue 9): every column drawn at once. */
 const BIG_SCHEDULES = 40
@@ -22,159 +30,23 @@ const RUNS = 7
 const TARGET_MS = 100
 /** The 10-schedule day may take at most this many times one FullCalendar drawing as many events. */
 const TARGET_RATIO = 1.5
+/** Moving a day (issue 9: "moving a day stays ≤ 50 ms"). */
+const MOVE_TARGET_MS = 50
 
-const locationOf = (schedules: number): LocationDetails => ({
-  location: { id: 1, name: 'Bench Clinic', timeZone: ZONE },
-  schedules: Array.from({ length: schedules }, (_, index) => ({
-    id: 100 + index,
-    name: `Room ${index + 1}`,
-    slotSize: index % 3 === 0 ? 30 : 15,
-    appointmentTypes: [{ id: 1, name: 'Consult', slots: 1 }],
-  })),
-  clinicians: [1, 2, 3].map((id) => ({ id, name: `Clinician ${id}` })),
-})
-
-/** A busy day: 08:00–18:00, alternating 30 free and 15 booked minutes on every schedule. */
-function dayView(details: LocationDetails, date: string): DayView {
-  const at = (minutes: number): number =>
-    DateTime.fromISO(date, { zone: ZONE }).plus({ minutes }).toMillis()
-  const free: Range[] = []
-  const busy: Range[] = []
-  for (let minute = 8 * 60; minute < 18 * 60; minute += 45) {
-    free.push({ start: at(minute), end: at(minute + 30) })
-    busy.push({ start: at(minute + 30), end: at(minute + 45) })
-  }
-  const available = Object.fromEntries(
-    details.schedules.map((schedule) => [schedule.id, free.slice(0, 6)]),
-  )
-  return {
-    locationId: 1,
-    date,
-    timeZone: ZONE,
-    bounds: dayBounds(date, ZONE),
-    schedules: details.schedules.map((schedule) => ({ scheduleId: schedule.id, free, busy })),
-    clinicians: details.clinicians.map((clinician) => ({
-      clinicianId: clinician.id,
-      free: available,
-      busy: [],
-      available,
-    })),
-    loadedAt: Date.now(),
-  }
-}
-
-const bundle = (entry: string): string =>
-  buildSync({
-    entryPoints: [resolve(__dirname, entry)],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    write: false,
-  }).outputFiles[0]!.text
-
-const pageApi = (): string => bundle('../test/e2e/helpers/page-api.ts')
-const baselinePage = (): string => bundle('./bench-baseline-page.ts')
-
-/** The in-page main process: answers at once, and marks when a day view is handed to the renderer. */
-function fakeMain({
-  location,
-  days,
-}: {
-  location: LocationDetails
-  days: Record<string, DayView>
-}): void {
-  const ok = (data: unknown): unknown => ({ ok: true, data })
-  const status = {
-    mode: 'demo',
-    serverUrl: null,
-    username: null,
-    connected: true,
-    keychain: 'available',
-    passwordRemembered: false,
-    notice: null,
-  }
-  const page = globalThis as unknown as {
-    __frontDeskCall: (channel: string, request: { date?: string }) => Promise<unknown>
-    __benchArrived: number
-  }
-  page.__frontDeskCall = async (channel, request) => {
-    switch (channel) {
-      case 'session:getStatus':
-        return ok(status)
-      case 'clinic:listLocations':
-        return ok([location.location])
-      case 'clinic:loadLocation':
-        return ok(location)
-      case 'calendar:loadDay': {
-        const view = days[request.date ?? '']
-        page.__benchArrived = performance.now()
-        return view
-          ? ok({ ...view, loadedAt: Date.now() })
-          : ok({ ...Object.values(days)[0], date: request.date })
-      }
-      case 'booking:listJournal':
-        return ok([])
-      default:
-        return { ok: false, error: { code: 'UNEXPECTED', message: channel } }
-    }
-  }
-}
-
-/** The few page globals the timing code uses (this file is type-checked without the DOM library). */
-interface PageGlobals {
-  readonly document: {
-    querySelectorAll(selector: string): { readonly length: number }
-    querySelector(selector: string): { readonly value?: string } | null
-  }
-  requestAnimationFrame(callback: () => void): number
-  __benchArrived: number
-  __frontDeskEmit: (event: string, payload: unknown) => void
-  __benchBaseline: BaselinePage
-}
-
-/** Waits until every column has drawn `expected` background events for the shown day, then two frames. */
-async function paintedAfterArrival(page: Page, date: string, expected: number): Promise<number> {
-  return page.evaluate(
-    ([wanted, count]) =>
-      new Promise<number>((done) => {
-        const page = globalThis as unknown as PageGlobals
-        const check = (): void => {
-          const drawn = page.document.querySelectorAll('.fd-column .fc-bg-event[data-start]').length
-          const shown = page.document.querySelector('input[type="date"]')?.value
-          if (shown === wanted && drawn >= count)
-            page.requestAnimationFrame(() =>
-              page.requestAnimationFrame(() => done(performance.now() - page.__benchArrived)),
-            )
-          else page.requestAnimationFrame(check)
-        }
-        check()
-      }),
-    [date, expected] as const,
-  )
-}
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
-}
-
-/** The events the whole board draws for a day, as one calendar would draw them (free and busy alike). */
-function baselineEvents(view: DayView): EventInput[] {
-  return view.schedules.flatMap((schedule) => [
-    ...schedule.free.map((range) => ({ ...range, display: 'background', classNames: ['fd-free'] })),
-    ...schedule.busy.map((range) => ({ ...range, display: 'background', classNames: ['fd-busy'] })),
-  ])
-}
-
-/** Median times of one board size: a day arriving, the same day refreshed, and the one-calendar baseline. */
+/**
+ * Median times of one board size: a day arriving, the same day refreshed, a day moved to by `]`, and the
+ * one-calendar baseline moving a day beside each (the arrivals' and the moves').
+ */
 interface BoardTimes {
   readonly arrival: number
   readonly refresh: number
   readonly baseline: number
+  readonly move: number
+  readonly moveBaseline: number
   readonly events: number
 }
 
-/** Times the board of `schedules` columns (a new day arriving, the same day refreshed) and the baseline. */
+/** Times the board of `schedules` columns (a new day arriving, the same day refreshed, `]`) and the baseline. */
 async function timeBoard(
   browser: Browser,
   server: StaticServer,
@@ -182,7 +54,8 @@ async function timeBoard(
 ): Promise<BoardTimes> {
   const details = locationOf(schedules)
   const start = '2030-03-04'
-  const dates = Array.from({ length: RUNS + 1 }, (_, index) => addDays(start, index))
+  // Days for the arrivals, then as many more for the moves.
+  const dates = Array.from({ length: 2 * RUNS + 1 }, (_, index) => addDays(start, index))
   const days = Object.fromEntries(dates.map((date) => [date, dayView(details, date)]))
   const perSchedule =
     days[start]!.schedules[0]!.free.length + days[start]!.schedules[0]!.busy.length
@@ -199,7 +72,7 @@ async function timeBoard(
     await page.goto(server.url)
     await page.locator('.fd-column').first().waitFor()
     await page.getByLabel('Date', { exact: true }).fill(start)
-    await paintedAfterArrival(page, start, perDay)
+    await paintedAfter(page, start, perDay, '__benchArrived')
 
     // The baseline, in the same page: one calendar on the board's hours, moved day by day as the board is, each
     // run right after the board's (so both see the same machine, however busy it is).
@@ -226,14 +99,14 @@ async function timeBoard(
 
     const arrivals: number[] = []
     const baseline: number[] = []
-    for (const date of dates.slice(1)) {
-      const painted = paintedAfterArrival(page, date, perDay)
+    for (const date of dates.slice(1, RUNS + 1)) {
+      const painted = paintedAfter(page, date, perDay, '__benchArrived')
       await page.getByRole('button', { name: 'Next day' }).click()
       arrivals.push(await painted)
       baseline.push(await showBaseline(date))
     }
     const updates: number[] = []
-    const last = dates[dates.length - 1]!
+    const last = dates[RUNS]!
     for (let run = 0; run < RUNS; run++) {
       updates.push(
         await page.evaluate((view) => {
@@ -248,12 +121,28 @@ async function timeBoard(
         }, days[last]!),
       )
     }
+    // `]` with the focus on the page (not in the date field, where keys are typing): the next day, drawn.
+    await page.evaluate(() =>
+      (
+        globalThis as unknown as { document: { activeElement: { blur?: () => void } | null } }
+      ).document.activeElement?.blur?.(),
+    )
+    const moves: number[] = []
+    const moveBaseline: number[] = []
+    for (const date of dates.slice(RUNS + 1)) {
+      const painted = paintedAfter(page, date, perDay, '__benchPressed')
+      await page.keyboard.press(']')
+      moves.push(await painted)
+      moveBaseline.push(await showBaseline(date))
+    }
     const drawn = await page.locator('#bench-baseline .fc-bg-event').count()
     if (drawn !== perDay) throw new Error(`the baseline drew ${drawn} events, not ${perDay}`)
     return {
       arrival: median(arrivals),
       refresh: median(updates),
       baseline: median(baseline),
+      move: median(moves),
+      moveBaseline: median(moveBaseline),
       events: perDay,
     }
   } finally {
@@ -311,6 +200,18 @@ export async function runRenderBench(): Promise<RenderRow[]> {
       {
         name: `render ratio: refresh of ${SCHEDULES} schedules ÷ baseline`,
         value: small.refresh / small.baseline,
+        unit: '×baseline',
+        target: null,
+      },
+      {
+        name: `move a day: \`]\` on a day of ${SCHEDULES} schedules → the next painted, data warm ${of}`,
+        value: small.move,
+        unit: 'ms',
+        target: MOVE_TARGET_MS,
+      },
+      {
+        name: `move ratio: \`]\` to the next day of ${SCHEDULES} schedules ÷ baseline moving a day`,
+        value: small.move / small.moveBaseline,
         unit: '×baseline',
         target: null,
       },

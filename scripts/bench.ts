@@ -1,7 +1,9 @@
 // `npm run bench`: speed targets measured, not asserted by tests. Prints a table and one closing line:
 // bench: dayview=<×RTT> nextday=<ms> nextavail=<×RTT> render=<ms> requests=<per day view> journal_search=<ms>
 //        render_ratio=<×baseline> big_dayview=<×RTT> nextavail_all=<×RTT> nextavail_90=<×RTT> phone_keys=<keys>
-//        fortnight=<×RTT>
+//        fortnight=<×RTT> move_day=<ms> move_ratio=<×baseline>
+// (move_day: `]` on a day of 10 schedules until the next is painted, its data warm; move_ratio: that ÷ one
+// FullCalendar timeGrid moving a day with as many events, in the same page.)
 import { runBigClinicBench } from './bench-big-clinic'
 import { runFortnightBench } from './bench-fortnight'
 import { runJournalBench } from './bench-journal'
@@ -58,7 +60,8 @@ async function main(): Promise<void> {
       `journal_search=${find('journal search')} render_ratio=${find('render ratio: day of 10')} ` +
       `big_dayview=${find('day view (cold), 40')} nextavail_all=${find('next available, all')} ` +
       `nextavail_90=${find('next available (90')} phone_keys=${find('phone call keys')} ` +
-      `fortnight=${find('fortnight strip')}`,
+      `fortnight=${find('fortnight strip')} move_day=${find('move a day')} ` +
+      `move_ratio=${find('move ratio')}`,
   )
 }
 
