@@ -25,8 +25,24 @@ export interface ClockChange {
 const offsetAt = (instant: Instant, zone: string): number =>
   DateTime.fromMillis(instant, { zone }).offset
 
+/** Days whose clock change was worked out: the board asks for the same few days on every row it names. */
+const changes = new Map<string, ClockChange | null>()
+/** Days whose clock zone (dayClockZone) was worked out: every column asks for its day's on each change of day. */
+const clockZones = new Map<string, string>()
+/** How many days each cache keeps (a board asks about a handful; a long search walks more, and starts again). */
+const KEPT_DAYS = 64
+
 /** The clock change on `date` in `zone`, or null on an ordinary day (a day has at most one). */
 export function clockChange(date: IsoDate, zone: string): ClockChange | null {
+  const key = `${zone} ${date}`
+  if (changes.has(key)) return changes.get(key) ?? null
+  const change = findClockChange(date, zone)
+  if (changes.size >= KEPT_DAYS) changes.clear()
+  changes.set(key, change)
+  return change
+}
+
+function findClockChange(date: IsoDate, zone: string): ClockChange | null {
   const bounds = dayBounds(date, zone)
   const before = offsetAt(bounds.start, zone)
   const after = offsetAt(bounds.end - 1, zone)
@@ -41,13 +57,13 @@ export function clockChange(date: IsoDate, zone: string): ClockChange | null {
   }
   const fixed = (offset: number): string =>
     DateTime.fromMillis(high, { zone: FixedOffsetZone.instance(offset) }).toFormat('HH:mm')
-  return {
+  return Object.freeze({
     at: high,
     kind: after < before ? 'back' : 'forward',
     minutes: Math.abs(after - before),
     from: fixed(before),
     to: fixed(after),
-  }
+  })
 }
 
 /**
@@ -55,8 +71,15 @@ export function clockChange(date: IsoDate, zone: string): ClockChange | null {
  * midnight. A calendar drawn in it has one row per real hour of the day (25 on the day clocks go back, 23 on the
  * day they go forward), where one drawn in the named zone folds the repeated hour onto one row.
  */
-export const dayClockZone = (date: IsoDate, zone: string): string =>
-  FixedOffsetZone.instance(offsetAt(dayBounds(date, zone).start, zone)).name
+export function dayClockZone(date: IsoDate, zone: string): string {
+  const key = `${zone} ${date}`
+  const known = clockZones.get(key)
+  if (known !== undefined) return known
+  const name = FixedOffsetZone.instance(offsetAt(dayBounds(date, zone).start, zone)).name
+  if (clockZones.size >= KEPT_DAYS) clockZones.clear()
+  clockZones.set(key, name)
+  return name
+}
 
 /** Minutes elapsed from the local midnight that starts `bounds` to `instant`. */
 export const elapsedMinutes = (instant: Instant, bounds: Range): number =>
@@ -133,4 +156,66 @@ export function formatTimeRange(start: Instant, end: Instant, zone: string): str
   }
   const side = occurrence(start, zone) ?? occurrence(end - 1, zone)
   return side ? `${from}–${to} (${SIDE[side]})` : `${from}–${to}`
+}
+
+/** One day's clock, for naming many of its times at once (the board's slot rows). */
+export interface DayClock {
+  /** Local midnight to the next local midnight. */
+  readonly bounds: Range
+  /** As formatTimeRange, for a range starting within the day. */
+  formatRange(start: Instant, end: Instant): string
+  /** The wall-clock minute of the day of an instant within it (what slot boundaries count, spec §5.5). */
+  wallMinute(instant: Instant): number
+}
+
+const DAY_MINUTES = 24 * 60
+const twoDigits = (value: number): string => String(value).padStart(2, '0')
+
+/** Days whose clock was made: every column of the board names its rows with the same one. */
+const clocks = new Map<string, DayClock>()
+
+/**
+ * The clock of `date` in `zone`. On an ordinary day one offset holds from midnight to midnight, so a time's wall
+ * clock is arithmetic on it: the same text as formatTimeRange without building luxon DateTimes (each asks the
+ * browser's Intl for the zone's offset), which cost the board most of its drawing time when it named every row of
+ * every column. On a day the clocks change, each time goes through formatTimeRange and the zone itself.
+ */
+export function dayClock(date: IsoDate, zone: string): DayClock {
+  const key = `${zone} ${date}`
+  const known = clocks.get(key)
+  if (known) return known
+  const clock = makeDayClock(date, zone)
+  if (clocks.size >= KEPT_DAYS) clocks.clear()
+  clocks.set(key, clock)
+  return clock
+}
+
+function makeDayClock(date: IsoDate, zone: string): DayClock {
+  const bounds = dayBounds(date, zone)
+  if (clockChange(date, zone) !== null)
+    return Object.freeze<DayClock>({
+      bounds,
+      formatRange: (start, end) => formatTimeRange(start, end, zone),
+      wallMinute: (instant) => {
+        const local = DateTime.fromMillis(instant, { zone })
+        return local.hour * 60 + local.minute
+      },
+    })
+  const offset = offsetAt(bounds.start, zone) * MINUTE
+  const minuteOf = (instant: Instant): number => {
+    const minute = Math.floor((instant + offset) / MINUTE) % DAY_MINUTES
+    return minute < 0 ? minute + DAY_MINUTES : minute
+  }
+  const clock = (instant: Instant): string => {
+    const minute = minuteOf(instant)
+    return `${twoDigits(Math.floor(minute / 60))}:${twoDigits(minute % 60)}`
+  }
+  return Object.freeze<DayClock>({
+    bounds: Object.freeze(bounds),
+    formatRange: (start, end) =>
+      start >= bounds.start && start < end && end <= bounds.end
+        ? `${clock(start)}–${clock(end)}`
+        : formatTimeRange(start, end, zone),
+    wallMinute: minuteOf,
+  })
 }

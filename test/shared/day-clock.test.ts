@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import {
   clockChange,
+  dayClock,
   dayClockZone,
   elapsedMinutes,
   formatTimeOfDay,
@@ -149,5 +150,38 @@ describe('saying a time on a clock-change day', () => {
     expect(starts).toHaveLength(25)
     expect(new Set(written).size).toBe(25)
     expect(written.every((text) => !/^(\d\d:\d\d)–\1/.test(text))).toBe(true)
+  })
+})
+
+describe("dayClock: a day's times named in bulk", () => {
+  const days = [
+    ['2027-06-01', SYDNEY],
+    [BACK, SYDNEY],
+    [FORWARD, SYDNEY],
+    [BACK, 'Australia/Lord_Howe'],
+    ['2027-01-10', 'America/St_Johns'],
+    ['2027-03-14', 'America/New_York'],
+  ] as const
+
+  it.each(days)('writes every range of %s in %s as formatTimeRange does', (date, zone) => {
+    const clock = dayClock(date, zone)
+    const { start, end } = dayBounds(date, zone)
+    const FIVE = 5 * 60_000
+
+    for (let from = start; from < end; from += FIVE)
+      for (const length of [FIVE, 3 * FIVE, HOUR]) {
+        const to = Math.min(from + length, end)
+        expect(clock.formatRange(from, to)).toBe(formatTimeRange(from, to, zone))
+        expect(clock.wallMinute(from)).toBe(
+          DateTime.fromMillis(from, { zone }).hour * 60 +
+            DateTime.fromMillis(from, { zone }).minute,
+        )
+      }
+  })
+
+  it('writes a range beyond the day as formatTimeRange does', () => {
+    const { end } = dayBounds('2027-06-01', SYDNEY)
+
+    expect(dayClock('2027-06-01', SYDNEY).formatRange(end - HOUR, end + HOUR)).toBe('23:00–01:00')
   })
 })

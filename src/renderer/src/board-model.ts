@@ -2,9 +2,7 @@
 // (free, booked, closed, past), as the options of the column's listbox (DayBoardColumn). Pure; no Vue, no DOM.
 import type { Instant, IsoDate, Range, ScheduleDay } from '../../shared/domain'
 import { covers, overlaps } from '../../shared/intervals'
-import { isOnSlotBoundary } from '../../shared/slots'
-import { formatTimeRange } from '../../shared/day-clock'
-import { dayBounds } from '../../shared/time'
+import { dayClock, type DayClock } from '../../shared/day-clock'
 import { durationMinutes, type ShownClinician, type VisibleHours } from './board'
 
 /** What a slot row is. "unavailable": free, but not with the clinician being booked for. */
@@ -36,11 +34,11 @@ const MINUTE = 60_000
 /** A 24-hour schedule of 5-minute slots has 288 rows (300 on the 25-hour day); nothing real needs more. */
 const MAX_ROWS = 400
 
-function stateOf(row: Range, input: SlotRowsInput): SlotState {
+function stateOf(row: Range, input: SlotRowsInput, clock: DayClock): SlotState {
   if (row.start < input.now) return 'past'
   if (input.day.busy.some((busy) => busy.end > busy.start && overlaps(busy, row))) return 'booked'
   if (input.slotSize <= 0 || !covers(input.day.free, row)) return 'closed'
-  if (!isOnSlotBoundary(row.start, input.slotSize, input.zone)) return 'closed'
+  if (clock.wallMinute(row.start) % input.slotSize !== 0) return 'closed'
   if (input.bookingFor && !covers(input.bookingFor.available, row)) return 'unavailable'
   return 'free'
 }
@@ -66,7 +64,9 @@ export function slotRows(
   options: { readonly from?: Instant; readonly limit?: number } = {},
 ): SlotRow[] {
   const size = (input.slotSize > 0 ? input.slotSize : 60) * MINUTE
-  const bounds = dayBounds(input.date, input.zone)
+  // Worked out once for the day, not per row: a board names hundreds of rows each time a day is drawn.
+  const clock = dayClock(input.date, input.zone)
+  const { bounds } = clock
   const from = durationMinutes(input.hours.slotMinTime)
   const to = durationMinutes(input.hours.slotMaxTime)
   const rows: SlotRow[] = []
@@ -81,12 +81,12 @@ export function slotRows(
     const minute = (start - bounds.start) / MINUTE
     if (minute < from || minute >= to) continue
     const row = { start, end: Math.min(start + size, bounds.end) }
-    const state = stateOf(row, input)
+    const state = stateOf(row, input, clock)
     const availableNames = input.shown
       .filter((clinician) => covers(clinician.day.available[input.day.scheduleId] ?? [], row))
       .map((clinician) => clinician.name)
     // "02:00 to 03:00 (after the clocks go back)": the repeated hour is told apart in words too.
-    const time = formatTimeRange(row.start, row.end, input.zone).replace('–', ' to ')
+    const time = clock.formatRange(row.start, row.end).replace('–', ' to ')
     const available = availableNames.length > 0 ? `, ${availableNames.join(' and ')} available` : ''
     rows.push({
       ...row,
