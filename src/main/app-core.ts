@@ -119,6 +119,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
         log,
       ),
     onChange: (status) => events.emit('session:changed', status),
+    // The board as last loaded is only a copy of what the server says, and it names the clinic's schedules and
+    // clinicians: signing out deletes it. The journal and waitlist stay (per account): they are the desk's own
+    // record of what it booked and who is waiting, which no server can give back, and they return on signing in.
+    forgetAccount: (serverUrl, username) =>
+      services.forgetOfflineBoard(offlineBoardFile(serverUrl, username)),
     log,
   })
   const services = createServices({

@@ -90,6 +90,8 @@ export interface Services {
   desks(): readonly BookingDesk[]
   /** The kept board of the current connection (made on first use, then the same one), or null. */
   offlineBoard(): OfflineBoard | null
+  /** Forgets the kept board in this file (in `journalDir`) and deletes the file: its account signed out. */
+  forgetOfflineBoard(file: string): Promise<void>
   /** The waitlist of one file (made on first use, then the same one). */
   waitlistFor(file: string): WaitlistStore
   /** Watches the book for the current connection's waitlist. */
@@ -116,6 +118,12 @@ export function createServices(deps: ServicesDeps): Services {
     })
     boards.set(file, made)
     return made
+  }
+  async function forgetOfflineBoard(file: string): Promise<void> {
+    const board =
+      boards.get(file) ?? new OfflineBoard({ file: join(deps.journalDir, file), now, log })
+    boards.delete(file)
+    await board.forget()
   }
   const clinic = new ClinicService({ getClient, log, offline: offlineBoard })
   // Every day read from the server: a busy block where this desk's unanswered booking would be makes its journal
@@ -219,6 +227,7 @@ export function createServices(deps: ServicesDeps): Services {
     deskFor,
     desks: () => [...desks.values()],
     offlineBoard,
+    forgetOfflineBoard,
     waitlistFor,
     watcher,
     waitlist,

@@ -2,7 +2,7 @@
 // server is down (or left open when it goes) can still show the day read-only. Free/busy and what draws it only:
 // locations, schedules with their types, clinicians and day views; never a customer, a booking or a password.
 // One JSON file, rewritten atomically, bounded in days, age and bytes.
-import { readFile } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { z } from 'zod'
 import type { DayView, Instant, IsoDate, Location, LocationDetails } from '../../shared/domain'
 import { AppFailure } from '../../shared/result'
@@ -208,6 +208,25 @@ export class OfflineBoard {
     const last = this.flushed()
     this.#closed = true
     await last
+  }
+
+  /**
+   * Forgets the board and deletes its file (signing out of its server and account): a write under way ends first,
+   * and a load still answering later cannot write it again. A file that cannot be deleted is logged.
+   */
+  async forget(): Promise<void> {
+    this.#closed = true
+    if (this.#timer) {
+      clearTimeout(this.#timer)
+      this.#timer = null
+    }
+    this.#state = Promise.resolve(EMPTY)
+    await this.#writing
+    try {
+      await rm(this.#deps.file, { force: true })
+    } catch (error) {
+      this.#deps.log?.warn('offline board: could not delete', { error: String(error) })
+    }
   }
 
   #current(): Promise<Stored> {

@@ -37,6 +37,11 @@ export interface SessionDeps<Client extends TestableClient, Demo extends DemoSer
   readonly normaliseServerUrl: (input: string) => { baseUrl: string } | { error: string }
   /** Starts the demo clinic with these API credentials (the sandbox, its state in the user-data folder). */
   readonly startDemo: (login: string, password: string) => Promise<Demo>
+  /**
+   * Called on sign-out with the account signed out of, once the desk has left it: deletes what was kept for it
+   * that its server can give again (the board as last loaded), not the desk's own records (journal, waitlist).
+   */
+  readonly forgetAccount?: (serverUrl: string, username: string) => Promise<void>
   /** Called after every change of connection: reset the services, then tell the renderer. */
   readonly onChange: (status: SessionStatus) => void
   readonly log: Logger
@@ -206,7 +211,10 @@ export class SessionService<Client extends TestableClient, Demo extends DemoServ
     })
   }
 
-  /** Forgets the clinic: deletes the keychain entry and the settings, then returns to the demo clinic. */
+  /**
+   * Forgets the clinic: deletes the keychain entry and the settings, returns to the demo clinic, then has what was
+   * kept for the account forgotten (forgetAccount).
+   */
   signOut(): Promise<SessionStatus> {
     return this.serialise(async () => {
       const settings = await this.savedSettings()
@@ -215,6 +223,8 @@ export class SessionService<Client extends TestableClient, Demo extends DemoServ
       await clearSettings(this.deps.settingsFile)
       this.deps.log.info('Session: signed out')
       if (this.state.mode !== 'demo') await this.enterDemo()
+      // After leaving the account: a load still answering can no longer keep anything for it.
+      if (settings) await this.deps.forgetAccount?.(settings.serverUrl, settings.username)
       return this.changed()
     })
   }

@@ -338,6 +338,23 @@ describe('sign out and demo', () => {
     expect(announced.map((s) => s.mode)).toEqual(['demo'])
   })
 
+  it('signOut deletes the board kept for offline use of that account, and keeps its journal', async () => {
+    const core = await open()
+    await call(core, 'session:connect', connectRequest())
+    await call(core, 'calendar:loadDay', { locationId: 98, date: '2019-02-15', scheduleIds: [] })
+    await call(core, 'booking:create', { draft: seedDraft('09:30') })
+    const kept = async (prefix: string): Promise<string[]> =>
+      (await readdir(userData.dir)).filter((name) => name.startsWith(prefix))
+    await expect.poll(() => kept('offline-board-'), { timeout: 5_000 }).toHaveLength(1)
+
+    await call(core, 'session:signOut', empty)
+    // The neighbouring days main loads in the background, and the board's delayed write, have had their time.
+    await new Promise((resolve) => setTimeout(resolve, 1_500))
+
+    expect(await kept('offline-board-')).toEqual([])
+    expect(await kept('booking-journal-')).toHaveLength(1)
+  })
+
   it('useDemo switches to the demo clinic and keeps the settings for the next start', async () => {
     const keychain = new MemoryCredentialStore()
     const core = await open({ credentialStore: keychain })
