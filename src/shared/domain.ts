@@ -157,6 +157,20 @@ export interface BookingDetails {
   readonly notes: string | null
   /** From this desk's journal: the course this booking belongs to. */
   readonly series?: SeriesLink
+  /**
+   * The names of its location, schedule, type and clinician as the server says now (its location's details), for a
+   * booking at a location the board is not showing; absent when the server could not say.
+   */
+  readonly names?: BookingNames
+}
+
+/** What a looked-up booking is called: null for a schedule, type or clinician the location no longer lists. */
+export interface BookingNames {
+  readonly location: string
+  readonly timeZone: string
+  readonly schedule: string | null
+  readonly appointmentType: string | null
+  readonly clinician: string | null
 }
 
 /**

@@ -21,6 +21,12 @@ test('the guide’s older 3-part reference, typed in capitals with spaces, finds
   await expect(found).toContainText('Muffett')
   await expect(box).toHaveValue(GUIDE)
   await expect(page.locator('#lookup-error')).toHaveCount(0)
+  // Made at the Main Clinic while the board shows the Branch Clinic: named from that location's own schedules.
+  await expect(page.getByLabel('Location')).toHaveValue('106')
+  await expect(found).toContainText('Main Appointment Schedule')
+  await expect(found).toContainText('Main Clinic')
+  await expect(found).not.toContainText(/Schedule 136|Type \d+|Clinician \d+/)
+  await page.screenshot({ path: 'docs/screenshots/lookup-elsewhere.png' })
 })
 
 test('a reference not found says it may be misread and what was searched; the message clears on edit', async ({

@@ -1,6 +1,11 @@
 // A booking as the desk shows it after a lookup: the server's answer, completed from this desk's journal where the
 // server says nothing (spec §7.3, §11.2), or the journal's own copy where the server cannot show it.
-import type { BookingDetails, JournalEntry } from '../../shared/domain'
+import type {
+  BookingDetails,
+  BookingNames,
+  JournalEntry,
+  LocationDetails,
+} from '../../shared/domain'
 import type { WireBooking } from '../openvpms/client'
 
 const blankToNull = (value: string | null): string | null =>
@@ -54,5 +59,22 @@ export function withJournalDetails(
     patientName: booking.patientName ?? blankToNull(draft.patientName),
     notes: blankToNull(draft.notes),
     ...(entry.series && { series: entry.series }),
+  }
+}
+
+/** The booking's names in its location's details (as the clinic service holds them). */
+export function namesIn(details: LocationDetails, booking: BookingDetails): BookingNames {
+  const schedule = details.schedules.find((each) => each.id === booking.scheduleId)
+  // A type is the same type on every schedule: named from any that takes it when its own no longer does.
+  const type = [schedule, ...details.schedules]
+    .flatMap((each) => each?.appointmentTypes ?? [])
+    .find((each) => each.id === booking.appointmentTypeId)
+  const clinician = details.clinicians.find((each) => each.id === booking.clinicianId)
+  return {
+    location: details.location.name,
+    timeZone: details.location.timeZone,
+    schedule: schedule?.name ?? null,
+    appointmentType: type?.name ?? null,
+    clinician: clinician?.name ?? null,
   }
 }

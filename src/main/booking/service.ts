@@ -5,6 +5,7 @@ import type {
   BookingConfirmation,
   BookingDetails,
   BookingDraft,
+  BookingNames,
   DayView,
   Instant,
   IsoDate,
@@ -24,7 +25,7 @@ import { clashes, inProgress } from './in-flight'
 import { outcomeMessages } from './outcome-messages'
 import { journalCsv } from './journal-csv'
 import { fromJournal } from '../../shared/journal-details'
-import { fromServer, withJournalDetails } from './details'
+import { fromServer, namesIn, withJournalDetails } from './details'
 import type { CsvFile } from '../../shared/ipc-contract'
 import { checkDraft, checkFreeTime, type BookingClient, type Checked } from './check'
 import { sendBooking } from './send'
@@ -108,7 +109,11 @@ export class BookingService {
     const reference = checkReference(input)
     try {
       const booking = fromServer(reference, await this.#deps.getClient().getBooking(reference))
-      return withJournalDetails(booking, await this.#deps.journal.find(reference))
+      const [entry, names] = await Promise.all([
+        this.#deps.journal.find(reference),
+        this.#namesOf(booking),
+      ])
+      return withJournalDetails({ ...booking, ...(names && { names }) }, entry)
     } catch (thrown) {
       if (isCode(thrown, 'NOT_FOUND')) throw await this.#notFound(thrown, input, reference)
       if (!isCode(thrown, 'GET_DEFECT')) throw withReferenceField(thrown)
@@ -119,6 +124,22 @@ export class BookingService {
         message:
           'The server cannot show this booking (a known OpenVPMS defect), and it was not made at this desk: look it up in the appointment book.',
       })
+    }
+  }
+
+  /**
+   * The booking's names from its location's details (the clinic service's cache: one load per location, the board's
+   * own location already held); undefined when the server cannot say, and the desk shows the ids.
+   */
+  async #namesOf(booking: BookingDetails): Promise<BookingNames | undefined> {
+    try {
+      return namesIn(await this.#deps.clinic.loadLocation(booking.locationId), booking)
+    } catch (thrown) {
+      this.#deps.log?.warn('booking: could not name a looked-up booking', {
+        locationId: booking.locationId,
+        error: String(thrown),
+      })
+      return undefined
     }
   }
 
