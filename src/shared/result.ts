@@ -89,3 +89,13 @@ const retryHelpsFor: Readonly<Record<ErrorCode, boolean>> = {
 
 /** Whether trying the same request again can help: the one place that decides it. */
 export const retryHelps = (code: ErrorCode): boolean => retryHelpsFor[code]
+
+/**
+ * The codes that mean the server could not be reached at all (no answer, or none in time): the one definition the
+ * offline board (show the day as last loaded, keep trying) and the top bar ("Cannot reach …") both follow. A TLS
+ * failure is not one: the server answered, and its certificate must be fixed first.
+ */
+export const UNREACHABLE_CODES: readonly ErrorCode[] = ['NETWORK', 'TIMEOUT']
+
+/** Whether a failure says the server could not be reached at all (UNREACHABLE_CODES). */
+export const isUnreachable = (code: ErrorCode): boolean => UNREACHABLE_CODES.includes(code)

@@ -5,7 +5,7 @@
 import { readFile, rm } from 'node:fs/promises'
 import { z } from 'zod'
 import type { DayView, Instant, IsoDate, Location, LocationDetails } from '../../shared/domain'
-import { AppFailure } from '../../shared/result'
+import { AppFailure, isUnreachable } from '../../shared/result'
 import { writeFileAtomic } from '../atomic-file'
 import type { Logger } from '../ipc/handle'
 
@@ -325,8 +325,5 @@ export class OfflineBoard {
 
 /** The failure when it says the server could not be reached (no answer at all, or none in time); else null. */
 export function unreachableFailure(thrown: unknown): AppFailure | null {
-  return thrown instanceof AppFailure &&
-    (thrown.error.code === 'NETWORK' || thrown.error.code === 'TIMEOUT')
-    ? thrown
-    : null
+  return thrown instanceof AppFailure && isUnreachable(thrown.error.code) ? thrown : null
 }

@@ -67,6 +67,31 @@ describe('TheTopBar', () => {
     expect(wrapper.get('.fd-connection').text()).toBe('frontdesk @ vets.example.com')
   })
 
+  it('says an unanswered load is an unreachable server, and a certificate failure is not', async () => {
+    fake.answer({
+      'clinic:listLocations': () => ok([mainClinic]),
+      'clinic:loadLocation': () => ok(mainDetails),
+      'calendar:loadDay': () => fail('TIMEOUT', 'The OpenVPMS server did not answer in time.'),
+    })
+    const wrapper = await mountBar()
+    await useClinicStore().load()
+    await useCalendarStore().show('2030-02-15')
+    await flushPromises()
+    const timedOut = wrapper.get('.fd-connection').text()
+    fake.answer({
+      'calendar:loadDay': () => fail('TLS', 'The secure connection to vets.example.com failed.'),
+    })
+
+    await useCalendarStore().load({ refresh: true })
+    await flushPromises()
+
+    expect(timedOut).toBe('Cannot reach vets.example.com')
+    expect(wrapper.get('.fd-connection').text()).toBe('Secure connection failed · vets.example.com')
+    expect(wrapper.get('.fd-connection').attributes('title')).toBe(
+      'The secure connection to vets.example.com failed.',
+    )
+  })
+
   it('says the server cannot be reached while the board shows the day as last loaded', async () => {
     const kept = {
       ...dayView('2030-02-15'),
