@@ -6,6 +6,7 @@ import { DateTime } from 'luxon'
 import { totalLength } from '../../src/shared/intervals'
 import { addDays, dayBounds, todayIn } from '../../src/shared/time'
 import { spokenDuration } from '../../src/renderer/src/fortnight'
+import { goToDay } from './helpers/board'
 import { test, expect } from './helpers/desk'
 import type { SandboxClient } from './helpers/sandbox-client'
 
@@ -137,4 +138,37 @@ test('with a clinician chosen the strip is theirs; a 40-schedule clinic keeps th
       .getByRole('listbox', { name: /^Bookable time left for Dana Whitfield/ })
       .getByRole('option'),
   ).toHaveCount(14)
+})
+
+test('a day past the coming fortnight: the strip shows the later fortnight holding it, and the way back to today', async ({
+  desk,
+}) => {
+  await desk.connectTo()
+  await desk.open()
+  const page = desk.page
+  const today = todayIn(SYDNEY, Date.now())
+  const later = addDays(today, 20)
+  await expect(dayOption(page, today)).toHaveAttribute('aria-selected', 'true')
+
+  await goToDay(page, later)
+
+  const strip = page.getByRole('listbox', { name: /^Bookable time left/ })
+  await expect(dayOption(page, later)).toHaveAttribute('aria-selected', 'true')
+  await expect(strip.getByRole('option').first()).toHaveAttribute('data-date', addDays(today, 14))
+  await expect(strip.getByRole('option')).toHaveCount(14)
+  await expect(page.locator('#fortnight-heading')).toHaveText(
+    `Bookable time left for the schedules shown, 14 days from ${DateTime.fromISO(addDays(today, 14)).toFormat('cccc d LLLL yyyy')}`,
+  )
+  const back = page.getByRole('button', { name: '‹ Today' })
+  await expect(back).toBeInViewport({ ratio: 1 })
+  await expect(page.getByRole('button', { name: 'Later days' })).toBeInViewport({ ratio: 1 })
+  await page.screenshot({ path: 'docs/screenshots/fortnight-later.png' })
+
+  await back.click()
+
+  await expect(page.locator('.fd-board-date')).toHaveText(
+    DateTime.fromISO(today).toFormat('ccc d LLL yyyy'),
+  )
+  await expect(dayOption(page, today)).toHaveAttribute('aria-selected', 'true')
+  await expect(back).toHaveCount(0)
 })

@@ -7,6 +7,7 @@ import {
   shortDuration,
   shortState,
   spokenDuration,
+  stripStart,
 } from '../../src/renderer/src/fortnight'
 
 const day = (overrides: Partial<DaySummary> = {}): DaySummary => ({
@@ -49,5 +50,23 @@ describe('how the fortnight strip words a day', () => {
     expect(freeShare(day({ freeMinutes: 0 }))).toBe(0)
     expect(freeShare(day({ closed: true, openMinutes: 0, freeMinutes: 0 }))).toBe(0)
     expect(freeShare(day({ freeMinutes: 700 }))).toBe(1)
+  })
+})
+
+describe('which days the strip shows', () => {
+  const today = '2026-12-03'
+
+  it('the coming days while the board shows one of them, or a past day', () => {
+    expect(stripStart(today, today, 14)).toBe(today)
+    expect(stripStart(today, '2026-12-16', 14)).toBe(today)
+    expect(stripStart(today, '2026-11-20', 14)).toBe(today)
+    expect(stripStart(today, null, 14)).toBe(today)
+  })
+
+  it('the later page of days holding the board’s day, turning only at a page’s end', () => {
+    expect(stripStart(today, '2026-12-17', 14)).toBe('2026-12-17')
+    expect(stripStart(today, '2026-12-30', 14)).toBe('2026-12-17')
+    expect(stripStart(today, '2026-12-31', 14)).toBe('2026-12-31')
+    expect(stripStart(today, '2027-03-10', 28)).toBe('2027-02-25')
   })
 })

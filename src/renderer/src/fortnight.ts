@@ -1,6 +1,7 @@
 // How the fortnight strip words and shades a day: pure, so the strip and its tests read the same thing.
 import { DateTime } from 'luxon'
 import type { DaySummary, IsoDate } from '../../shared/domain'
+import { addDays, daysBetween } from '../../shared/time'
 
 /** `5 h 15 min`, `45 min`, `12 h`: free time as a screen reader says it. */
 export function spokenDuration(minutes: number): string {
@@ -48,4 +49,14 @@ export function dayLabel(day: DaySummary, today: IsoDate | null): string {
 /** `Thu 3` for the strip's narrow heading. */
 export function shortDay(date: IsoDate): string {
   return DateTime.fromISO(date, { zone: 'UTC' }).toFormat('ccc d')
+}
+
+/**
+ * The strip's first day: today while the board's day is among the `length` days from today (or before today: a past
+ * day has nothing left to book); else the first day of the page of `length` days, counted from today, holding it —
+ * so the board's day is always in the strip, and stepping day by day turns the page only at its end.
+ */
+export function stripStart(today: IsoDate, boardDate: IsoDate | null, length: number): IsoDate {
+  if (boardDate === null || boardDate < today || length < 1) return today
+  return addDays(today, Math.floor(daysBetween(today, boardDate) / length) * length)
 }

@@ -125,6 +125,33 @@ describe('TheFortnightStrip', () => {
     expect(wrapper.get('[data-date="2030-02-28"]').attributes('aria-selected')).toBe('true')
   })
 
+  it('shows the later fortnight holding the board’s day, selected, with the way back to today', async () => {
+    const wrapper = await mountStrip()
+    const calendar = useCalendarStore()
+
+    await calendar.show('2030-03-05')
+    await flushPromises()
+    const later = {
+      asked: fake.callsTo('calendar:getFortnight').at(-1)?.fromDate,
+      selected: wrapper.find('[aria-selected="true"]').attributes('data-date'),
+      heading: wrapper.get('#fortnight-heading').text(),
+      first: wrapper.findAll('[role="option"]')[0]?.text(),
+    }
+    await wrapper.get('button.fd-strip-back').trigger('click')
+    await flushPromises()
+
+    expect(later).toEqual({
+      asked: '2030-03-01',
+      selected: '2030-03-05',
+      heading: 'Bookable time left for the schedules shown, 14 days from Friday 1 March 2030',
+      first: expect.stringContaining('Fri 1') as unknown,
+    })
+    expect(calendar.date).toBe(calendar.today)
+    expect(fake.callsTo('calendar:getFortnight').at(-1)?.fromDate).toBe(calendar.today)
+    expect(wrapper.get('[aria-selected="true"]').attributes('data-date')).toBe(calendar.today)
+    expect(wrapper.find('button.fd-strip-back').exists()).toBe(false)
+  })
+
   it('shows later days on request, up to what main allows', async () => {
     const wrapper = await mountStrip()
 

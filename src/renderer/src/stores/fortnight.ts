@@ -3,6 +3,7 @@ import { computed, markRaw, ref, shallowRef } from 'vue'
 import type { DayView, Fortnight, IsoDate } from '../../../shared/domain'
 import { MAX_FORTNIGHT_DAYS, type GetFortnightRequest } from '../../../shared/ipc-contract'
 import { api } from '../api'
+import { stripStart } from '../fortnight'
 import { useCalendarStore } from './calendar'
 import { useClinicStore } from './clinic'
 import { useRequest } from './request'
@@ -13,7 +14,10 @@ export const STRIP_DAYS = 14
 /** The most schedule ids one request may name (the IPC schema's cap); more shown means all are asked for. */
 const MAX_SCHEDULES = 100
 
-/** The fortnight at a glance: the bookable time left on each coming day, for the shown schedules or the chosen clinician. */
+/**
+ * The fortnight at a glance: the bookable time left on each coming day, for the shown schedules or the chosen
+ * clinician; the later fortnight holding the board's day when the board shows one past the coming days.
+ */
 export const useFortnightStore = defineStore('fortnight', () => {
   const clinic = useClinicStore()
   const calendar = useCalendarStore()
@@ -28,9 +32,9 @@ export const useFortnightStore = defineStore('fortnight', () => {
   /** What the strip asks main for now; null while the clinic or its day is not known yet. */
   const wanted = computed<GetFortnightRequest | null>(() => {
     const locationId = clinic.locationId
-    const fromDate = calendar.today
+    const today = calendar.today
     const shown = clinic.shownSchedules
-    if (locationId === null || fromDate === null || clinic.location?.id !== locationId) return null
+    if (locationId === null || today === null || clinic.location?.id !== locationId) return null
     if (shown.length === 0) return null
     const scheduleIds =
       shown.length === clinic.schedules.length || shown.length > MAX_SCHEDULES
@@ -38,12 +42,17 @@ export const useFortnightStore = defineStore('fortnight', () => {
         : shown.map((schedule) => schedule.id)
     return {
       locationId,
-      fromDate,
+      fromDate: stripStart(today, calendar.date, days.value),
       days: days.value,
       scheduleIds,
       clinicianId: calendar.bookingClinicianId,
     }
   })
+
+  /** The strip starts later than today: the board shows a day past the coming days. */
+  const fromLater = computed(
+    () => wanted.value !== null && wanted.value.fromDate !== calendar.today,
+  )
 
   /** A change of what is wanted (location, schedules, clinician, day) is a new question, never a refresh. */
   const wantedKey = computed(() => (wanted.value ? JSON.stringify(wanted.value) : null))
@@ -120,6 +129,7 @@ export const useFortnightStore = defineStore('fortnight', () => {
     wantedKey,
     askedKey,
     current,
+    fromLater,
     canShowLater,
     load,
     later,
