@@ -14,6 +14,9 @@ export default group('booking', {
     'test/main/booking/service.test.ts',
     'test/main/booking/outcome.test.ts',
     'test/main/booking/draft-location.test.ts',
+    'test/main/booking/reference.test.ts',
+    'test/main/booking/alternatives.test.ts',
+    'test/main/booking/unconfirmed.test.ts',
     'test/shared/booking-draft.test.ts',
   ],
 })

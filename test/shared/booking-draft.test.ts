@@ -3,6 +3,7 @@ import {
   bookingDraftSchema,
   customerOf,
   customerProblems,
+  isEmail,
   parseDraft,
   trimDraft,
 } from '../../src/shared/booking-draft'
@@ -69,5 +70,27 @@ describe('the booking draft', () => {
     expect(parseDraft({ firstName: 'Judith' })).toBeNull()
     expect(parseDraft('{"locationId":')).toBeNull()
     expect(parseDraft(null)).toBeNull()
+  })
+
+  it('holds each typed field to its limit, the notes to a longer one', () => {
+    const atLimits = guideDraft({ firstName: 'x'.repeat(200), notes: 'x'.repeat(4_000) })
+    const pastLimits = guideDraft({ patientName: 'x'.repeat(201), notes: 'x'.repeat(4_001) })
+
+    expect(customerProblems(atLimits)).toEqual([])
+    expect(customerProblems(pastLimits)).toEqual([
+      { field: 'patientName', message: 'Keep this to at most 200 characters.' },
+      { field: 'notes', message: 'Keep this to at most 4000 characters.' },
+    ])
+  })
+
+  it('takes an email address with spaces around it as one, and nothing blank', () => {
+    expect(isEmail(' judith@example.com\n')).toBe(true)
+    expect(isEmail('  ')).toBe(false)
+  })
+
+  it('refuses a kept draft with over-long text and anything else wrong', () => {
+    expect(
+      parseDraft({ ...guideDraft({ notes: 'x'.repeat(4_001) }), start: 'tomorrow' }),
+    ).toBeNull()
   })
 })

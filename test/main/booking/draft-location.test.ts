@@ -55,4 +55,17 @@ describe('BookingService.create with parts of another location', () => {
       'Schedule 999 is not one of Main Clinic’s schedules: choose a time on one of them.',
     )
   })
+
+  it('says which type and clinician numbers are unknown anywhere', async () => {
+    const failure = await failureOf(
+      s.booking.create(guideDraft({ appointmentTypeId: 999, clinicianId: 9999 })),
+    )
+
+    expect(messageFor(failure, 'appointmentTypeId')).toBe(
+      'Type 999 cannot be booked on Main Appointment Schedule: choose one of its appointment types.',
+    )
+    expect(messageFor(failure, 'clinicianId')).toBe(
+      'Clinician 9999 cannot be booked at Main Clinic.',
+    )
+  })
 })

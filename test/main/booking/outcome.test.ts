@@ -216,4 +216,38 @@ describe('BookingService.create after its own unanswered booking', () => {
     )
     expect(again.error.message).not.toMatch(/someone|another booking/i)
   })
+
+  it('blames it only for its own time on its own schedule: another desk’s booking elsewhere is someone else’s', async () => {
+    s = await startServices()
+    await s.clinic.loadLocation(98)
+    s.sandbox.injectFault({ kind: 'reset', method: 'POST', path: '/bookings', afterHandling: true })
+    await failureOf(s.booking.create(draft()))
+    const otherDesk = s.newClient()
+    const taken = { title: null, firstName: 'Olivia', lastName: 'Smith', email: null, phone: null }
+    const rest = { mobile: '0400000000', patientName: null, notes: null, user: null }
+    await otherDesk.createBooking({
+      ...{ location: 98, schedule: 136, appointmentType: 66, start: at('13:00'), end: at('13:15') },
+      ...taken,
+      ...rest,
+    })
+    await otherDesk.createBooking({
+      ...{ location: 98, schedule: 211, appointmentType: 87, start: at('12:30'), end: at('13:00') },
+      ...taken,
+      ...rest,
+    })
+
+    const laterTime = await failureOf(
+      s.booking.create(draft({ start: at('13:00'), end: at('13:15') })),
+    )
+    const otherSchedule = await failureOf(
+      s.booking.create(draft({ scheduleId: 211, appointmentTypeId: 87, end: at('13:00') })),
+    )
+
+    for (const failure of [laterTime, otherSchedule]) {
+      expect(failure.error.code).toBe('CONFLICT')
+      expect(failure.error.message).toMatch(
+        /^That time is no longer free on this schedule: someone/,
+      )
+    }
+  })
 })

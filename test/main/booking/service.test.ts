@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { DateTime } from 'luxon'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { bookingHandlers } from '../../../src/main/booking/ipc'
 import { BookingJournal } from '../../../src/main/booking/journal'
@@ -8,6 +9,7 @@ import { BookingService } from '../../../src/main/booking/service'
 import { CalendarService } from '../../../src/main/calendar/service'
 import { ClinicService } from '../../../src/main/clinic/service'
 import { seedDataset } from '../../../src/main/sandbox/seed'
+import type { WireBookingRequest } from '../../../src/main/openvpms/client'
 import type { BookingDraft, DayView } from '../../../src/shared/domain'
 import { AppFailure } from '../../../src/shared/result'
 import { formatTime } from '../../../src/shared/time'
@@ -24,6 +26,25 @@ const busyOn = (view: DayView, scheduleId: number): string[] =>
   (view.schedules.find((x) => x.scheduleId === scheduleId)?.busy ?? []).map(
     (r) => `${formatTime(r.start, SYDNEY)}-${formatTime(r.end, SYDNEY)}`,
   )
+
+/** Another desk's (or the online form's) POST for the guide's customer on the guide's schedule. */
+const wire = (overrides: Partial<WireBookingRequest> = {}): WireBookingRequest => ({
+  location: 98,
+  schedule: 136,
+  appointmentType: 66,
+  start: at('13:00'),
+  end: at('13:15'),
+  title: null,
+  firstName: 'Olivia',
+  lastName: 'Smith',
+  email: null,
+  phone: null,
+  mobile: '0400000000',
+  patientName: null,
+  notes: null,
+  user: null,
+  ...overrides,
+})
 
 let s: Services
 afterEach(() => s.close())
@@ -81,6 +102,41 @@ describe('BookingService.create', () => {
       expect(failure.error.code).toBe('VALIDATION')
     }
     expect(s.sandbox.requestCount).toBe(before)
+  })
+
+  it('says what to correct in each refused detail', async () => {
+    await s.clinic.loadLocation(98)
+    const refused = (overrides: Partial<BookingDraft>) =>
+      failureOf(s.booking.create(draft(overrides)))
+
+    const noContact = await refused({ mobile: '', phone: '', email: '' })
+    const unaligned = await refused({ start: at('12:35'), end: at('12:50') })
+    const withSeconds = await refused({ start: at('12:30') + 30_000, end: at('12:45') + 30_000 })
+    const tooLong = await refused({ end: at('13:00') })
+    const rightNow = await refused({
+      start: at('09:00', '2019-02-14'),
+      end: at('09:15', '2019-02-14'),
+    })
+
+    expect(noContact.error.message).toBe('Some details need attention before this can be booked.')
+    expect(noContact.error.fieldErrors).toEqual(
+      ['mobile', 'phone', 'email'].map((field) => ({
+        field,
+        message:
+          'Enter a mobile, a phone number or an email, so the clinic can reach the customer.',
+      })),
+    )
+    const offSlot = [
+      { field: 'start', message: 'The start must be on one of the schedule’s 15-minute slots.' },
+    ]
+    expect(unaligned.error.fieldErrors).toEqual(offSlot)
+    expect(withSeconds.error.fieldErrors).toEqual(offSlot)
+    expect(tooLong.error.fieldErrors).toEqual([
+      { field: 'end', message: 'Standard Consult lasts 15 minutes on this schedule.' },
+    ])
+    expect(rightNow.error.fieldErrors).toEqual([
+      { field: 'start', message: 'That time has already passed: choose a time in the future.' },
+    ])
   })
 
   it('books a customer reachable by a landline alone, or by email alone', async () => {
@@ -170,6 +226,38 @@ describe('BookingService.create', () => {
       appointmentTypeId: 66,
       clinicianId: null,
     })
+  })
+
+  it('says a time another desk took since the board loaded is no longer free, and never blames this desk', async () => {
+    await s.newClient().createBooking(wire({ start: at('12:30'), end: at('12:45') }))
+
+    const failure = await failureOf(s.booking.create(draft()))
+
+    expect(failure.error.message).toBe(
+      'That time is no longer free on this schedule: someone may have booked it since the board loaded. Nearest free: 12:15, 12:45, 12:00, 13:00.',
+    )
+  })
+
+  it('never calls a time this desk booked (and got its answer for) an unconfirmed booking', async () => {
+    await s.booking.create(draft())
+
+    const again = await failureOf(
+      s.booking.create(draft({ firstName: 'Olivia', lastName: 'Smith' })),
+    )
+
+    expect(again.error.message).toMatch(/^That time is no longer free on this schedule/)
+    expect(again.error.message).not.toContain('unconfirmed')
+  })
+
+  it('names the clinician who is not available, and says when nothing else is free for them that day', async () => {
+    // Chris Barton works at Main Clinic but is rostered nowhere.
+    const failure = await failureOf(s.booking.create(draft({ clinicianId: 1159 })))
+
+    expect(failure.error.code).toBe('CONFLICT')
+    expect(failure.error.message).toBe(
+      'Chris Barton is not available at that time. Nothing else is free for it that day.',
+    )
+    expect(failure.error.alternatives).toEqual([])
   })
 
   it('refuses a time outside the schedule’s opening hours as a CONFLICT, offering the first times of the day', async () => {
@@ -262,6 +350,24 @@ describe('BookingService.create', () => {
 
     expect(failure.error.code).toBe('CONFLICT')
     expect(failure.error.message).toContain('Andrew Turner is not available at that time.')
+  })
+
+  it('keeps the clinician’s name beside a booking made with them', async () => {
+    const { reference } = await s.booking.create(
+      draft({
+        scheduleId: 211,
+        appointmentTypeId: 87,
+        clinicianId: 1158,
+        start: at('09:00'),
+        end: at('09:30'),
+      }),
+    )
+
+    expect((await s.journal.find(reference))?.labels).toMatchObject({
+      schedule: 'Main Surgery Schedule',
+      appointmentType: 'Post-op Check',
+      clinician: 'Andrew Turner',
+    })
   })
 
   it('books with a clinician inside their availability', async () => {
@@ -441,6 +547,52 @@ describe('BookingService.get and cancel', () => {
     expect(update.date).toBe('2019-02-15')
     expect(busyOn(update, 136)).toEqual(['10:45-11:30'])
     expect(await s.journal.find(reference)).toBeNull()
+  })
+
+  it('says a booking is already cancelled when the journal records it so, without a note', async () => {
+    const { reference } = await s.booking.create(draft())
+    await s.newClient().cancelBooking(reference)
+    await s.journal.markCancelled(reference, null)
+
+    const failure = await failureOf(s.booking.get(reference))
+
+    expect(failure.error.message).toBe(
+      `Booking ${reference} is already cancelled: this desk’s journal records it.`,
+    )
+    expect(failure.error.fieldErrors).toEqual([
+      { field: 'reference', message: failure.error.message },
+    ])
+  })
+
+  it('passes on why a cancel could not be sent, never calling the booking checked in', async () => {
+    const { reference } = await s.booking.create(draft())
+    s.setClient(null)
+
+    const failure = await failureOf(s.booking.cancel(reference))
+
+    expect(failure.error.code).toBe('NOT_CONNECTED')
+    expect(failure.error.message).not.toMatch(/pending|checked in/)
+    expect((await s.journal.find(reference))?.outcome).toBe('booked')
+  })
+
+  it('lists and exports this desk’s bookings of one day, and the whole journal', async () => {
+    const { reference } = await s.booking.create(draft())
+
+    const day = await s.booking.listJournalDay('2019-02-15')
+    const otherDay = await s.booking.listJournalDay('2019-02-16')
+    const dayFile = await s.booking.exportJournal('2019-02-15')
+    const otherDayFile = await s.booking.exportJournal('2019-02-16')
+    const wholeFile = await s.booking.exportJournal()
+
+    expect(day.map((entry) => entry.reference)).toEqual([reference])
+    expect(otherDay).toEqual([])
+    expect(dayFile.fileName).toBe('front-desk-bookings-2019-02-15.csv')
+    expect(dayFile.text).toContain(reference)
+    expect(otherDayFile.text).not.toContain(reference)
+    // Named for the day it was taken, on this computer's calendar.
+    const today = DateTime.fromMillis(at('09:00', '2019-02-14')).toISODate()
+    expect(wholeFile.fileName).toBe(`front-desk-bookings-to-${today}.csv`)
+    expect(wholeFile.text).toBe(dayFile.text)
   })
 
   it('answers NOT_PENDING once the patient is checked in', async () => {
