@@ -79,12 +79,9 @@ export async function checkDraft(deps: CheckDeps, input: BookingDraft): Promise<
   const here = details.location.name
   const schedule = details.schedules.find((s) => s.id === draft.scheduleId)
   const type = schedule?.appointmentTypes.find((t) => t.id === draft.appointmentTypeId)
-  const clinicianHere =
-    draft.clinicianId === null || details.clinicians.some((c) => c.id === draft.clinicianId)
   // A time picked at one location and sent with another: say exactly which part belongs elsewhere.
-  const names = !schedule || !type || !clinicianHere ? await namesLoaded(deps, details) : null
   if (!schedule) {
-    const owner = names?.scheduleLocation.get(draft.scheduleId)
+    const owner = (await namesLoaded(deps, details)).scheduleLocation.get(draft.scheduleId)
     add(
       'scheduleId',
       owner
@@ -92,32 +89,41 @@ export async function checkDraft(deps: CheckDeps, input: BookingDraft): Promise<
         : `Schedule ${draft.scheduleId} is not one of ${here}’s schedules: choose a time on one of them.`,
     )
   } else if (!type) {
-    const typeName = names?.types.get(draft.appointmentTypeId) ?? `Type ${draft.appointmentTypeId}`
+    const typeName =
+      (await namesLoaded(deps, details)).types.get(draft.appointmentTypeId) ??
+      `Type ${draft.appointmentTypeId}`
     add(
       'appointmentTypeId',
       `${typeName} cannot be booked on ${schedule.name}: choose one of its appointment types.`,
     )
   }
-  if (!clinicianHere && draft.clinicianId !== null) {
-    const who = names?.clinicians.get(draft.clinicianId) ?? `Clinician ${draft.clinicianId}`
+  if (draft.clinicianId !== null && !details.clinicians.some((c) => c.id === draft.clinicianId)) {
+    const who =
+      (await namesLoaded(deps, details)).clinicians.get(draft.clinicianId) ??
+      `Clinician ${draft.clinicianId}`
     add('clinicianId', `${who} cannot be booked at ${here}.`)
   }
-  if (schedule && type && !(schedule.slotSize > 0)) {
-    // A schedule without a slot size (the API allows 0) has no boundary a start could be on (spec §7.1 step 9).
-    add(
-      'scheduleId',
-      `${schedule.name} has no slot size set in OpenVPMS, so nothing can be booked on it: choose another schedule.`,
-    )
-  } else if (schedule && type) {
-    // spec §7.1 step 9: the server refuses unaligned times; §11.10: it does not check the length, so the desk does.
-    if (!isOnSlotBoundary(draft.start, schedule.slotSize, zone) || draft.start % 60_000 !== 0) {
-      add('start', `The start must be on one of the schedule’s ${schedule.slotSize}-minute slots.`)
-    } else if (draft.start <= deps.now()) {
-      add('start', 'That time has already passed: choose a time in the future.')
-    }
-    const duration = typeDuration(schedule, type)
-    if (draft.end - draft.start !== duration) {
-      add('end', `${type.name} lasts ${duration / 60_000} minutes on this schedule.`)
+  if (schedule && type) {
+    if (!(schedule.slotSize > 0)) {
+      // A schedule without a slot size (the API allows 0) has no boundary a start could be on (spec §7.1 step 9).
+      add(
+        'scheduleId',
+        `${schedule.name} has no slot size set in OpenVPMS, so nothing can be booked on it: choose another schedule.`,
+      )
+    } else {
+      // spec §7.1 step 9: the server refuses unaligned times; §11.10: it does not check the length, so the desk does.
+      if (!isOnSlotBoundary(draft.start, schedule.slotSize, zone) || draft.start % 60_000 !== 0) {
+        add(
+          'start',
+          `The start must be on one of the schedule’s ${schedule.slotSize}-minute slots.`,
+        )
+      } else if (draft.start <= deps.now()) {
+        add('start', 'That time has already passed: choose a time in the future.')
+      }
+      const duration = typeDuration(schedule, type)
+      if (draft.end - draft.start !== duration) {
+        add('end', `${type.name} lasts ${duration / 60_000} minutes on this schedule.`)
+      }
     }
   }
   if (errors.length > 0 || !schedule || !type) {
@@ -156,7 +162,8 @@ export async function checkFreeTime(
           : 'That time is outside the schedule’s free time (closed, or not open for online booking).'),
     )
   }
-  if (draft.clinicianId !== null && !covers(availability.bookable, slot)) {
+  // Without a clinician what is bookable is the schedule's free time, which covers the slot by now.
+  if (!covers(availability.bookable, slot)) {
     const name = details.clinicians.find((c) => c.id === draft.clinicianId)?.name ?? 'The clinician'
     throw await conflict(
       deps,
@@ -170,7 +177,8 @@ export async function checkFreeTime(
 
 /**
  * Names of schedules, types and clinicians at every location the desk has loaded (the board loaded the one a
- * stale time came from), to say where a mismatched part belongs. Asks the server for nothing more.
+ * stale time came from), to say where a mismatched part belongs. Asks the server for nothing more. OpenVPMS ids
+ * are unique across locations, so each id has one name whichever location it is read from.
  */
 async function namesLoaded(
   deps: Pick<CheckDeps, 'clinic'>,
@@ -184,7 +192,7 @@ async function namesLoaded(
   const scheduleLocation = new Map<number, { schedule: string; location: string }>()
   const types = new Map<number, string>()
   const clinicians = new Map<number, string>()
-  for (const each of all.reverse()) {
+  for (const each of all) {
     for (const schedule of each.schedules) {
       scheduleLocation.set(schedule.id, { schedule: schedule.name, location: each.location.name })
       for (const type of schedule.appointmentTypes) types.set(type.id, type.name)
@@ -272,6 +280,7 @@ export async function ownUnconfirmed(
   )
   if (!own) return null
   const zone = details.location.timeZone
-  const who = [own.draft.firstName, own.draft.lastName].filter(Boolean).join(' ')
-  return `That time shows as taken — probably by this desk’s own booking${who ? ` for ${who}` : ''} at ${formatTime(own.draft.start, zone)}, sent at ${formatClock(own.submittedAt, zone)} with no answer back (unconfirmed). Check the appointment book before booking again.`
+  // A journalled draft was checked, so both names are there (spec §7.1 (10)).
+  const who = `${own.draft.firstName} ${own.draft.lastName}`
+  return `That time shows as taken — probably by this desk’s own booking for ${who} at ${formatTime(own.draft.start, zone)}, sent at ${formatClock(own.submittedAt, zone)} with no answer back (unconfirmed). Check the appointment book before booking again.`
 }

@@ -146,7 +146,7 @@ export class BookingOutcomes {
         this.#deps.log?.warn('booking: looking again failed', { error: String(error) }),
       )
     }, delay)
-    timer.unref?.()
+    timer.unref()
     this.#rechecks.add(timer)
   }
 

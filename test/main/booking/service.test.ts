@@ -329,6 +329,24 @@ describe('BookingService.create', () => {
     expect(startsOf(failure)).toEqual(['11:30', '11:45', '12:00', '12:15'])
   })
 
+  it('reads each of the location’s schedules and the clinician once to check a time with them', async () => {
+    await s.clinic.loadLocation(98)
+    const before = s.sandbox.recentPaths.length
+
+    await failureOf(
+      s.booking.create(draft({ clinicianId: 1158, start: at('09:00'), end: at('09:15') })),
+    )
+
+    const read = s.sandbox.recentPaths.slice(before).map((path) => path.split('?')[0])
+    expect(read.toSorted()).toEqual(
+      [
+        '/schedules/136/freebusy',
+        '/schedules/211/freebusy',
+        '/users/1158/locations/98/freebusy',
+      ].toSorted(),
+    )
+  })
+
   it('refuses a clinician already booked at that time on another schedule, though the server lists them free there (spec §6.5)', async () => {
     await s.booking.create(
       draft({ clinicianId: 1158, scheduleId: 136, start: at('14:00'), end: at('14:15') }),
