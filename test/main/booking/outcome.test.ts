@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { bookingHandlers } from '../../../src/main/booking/ipc'
 import { outcomeMessages } from '../../../src/main/booking/service'
-import type { BookingDraft, DayView } from '../../../src/shared/domain'
+import type { BookingDraft, DayView, JournalEntry } from '../../../src/shared/domain'
 import { formatTime } from '../../../src/shared/time'
 import { at, failureOf, startServices, SYDNEY, type Services } from '../clinic/harness'
 import { guideDraft } from '../../helpers/booking-draft'
@@ -18,6 +18,33 @@ const busyOn = (view: DayView | undefined, scheduleId: number): string[] =>
   )
 const lastDayUpdate = (s: Services): DayView | undefined =>
   s.events.findLast((e) => e.event === 'calendar:dayUpdated')?.payload as DayView | undefined
+/** Every message the (one) journal entry has shown, in order: recorded, settled, then each look again. */
+const messagesShown = (s: Services): (string | null)[] =>
+  s.events
+    .filter((e) => e.event === 'booking:journalChanged')
+    .map((e) => (e.payload as JournalEntry[])[0]?.message ?? null)
+const dayUpdates = (s: Services): number =>
+  s.events.filter((e) => e.event === 'calendar:dayUpdated').length
+const isFreeBusy136 = (path: string): boolean => path.startsWith('/schedules/136/freebusy')
+const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms))
+/** Another desk's booking of the guide's time. */
+const otherDeskBooks = (s: Services): Promise<string> =>
+  s.newClient().createBooking({
+    location: 98,
+    schedule: 136,
+    appointmentType: 66,
+    start: at('12:30'),
+    end: at('12:45'),
+    title: null,
+    firstName: 'Olivia',
+    lastName: 'Smith',
+    email: null,
+    phone: null,
+    mobile: '0400000000',
+    patientName: null,
+    notes: null,
+    user: null,
+  })
 
 let s: Services
 afterEach(() => s.close())
@@ -249,5 +276,149 @@ describe('BookingService.create after its own unanswered booking', () => {
         /^That time is no longer free on this schedule: someone/,
       )
     }
+  })
+})
+
+describe('BookingService looking again after an unanswered booking', () => {
+  it('looks as many times as asked without redrawing the board, says "still free" only after the last look, then stops', async () => {
+    s = await startServices({ booking: { recheckDelaysMs: [20, 20] } })
+    await s.clinic.loadLocation(98)
+    s.sandbox.injectFault({ kind: 'reset', method: 'POST', path: '/bookings' })
+    await failureOf(s.booking.create(draft()))
+    await vi.waitFor(() => expect(messagesShown(s).at(-1)).toBe(outcomeMessages.stillFree(SEEN_AT)))
+    const requests = s.sandbox.requestCount
+    await sleep(100)
+    await s.calendar.whenIdle()
+
+    expect(messagesShown(s)).toEqual([
+      null,
+      outcomeMessages.free(SEEN_AT),
+      outcomeMessages.free(SEEN_AT),
+      outcomeMessages.stillFree(SEEN_AT),
+    ])
+    expect(s.sandbox.requestCount).toBe(requests)
+    // Only the refresh right after sending; a look that still sees it free redraws nothing.
+    expect(dayUpdates(s)).toBe(1)
+  })
+
+  it('when a later look sees the time taken, says so, redraws the board with it and looks no more', async () => {
+    s = await startServices({ booking: { recheckDelaysMs: [20, 300, 20] } })
+    await s.clinic.loadLocation(98)
+    s.sandbox.injectFault({ kind: 'reset', method: 'POST', path: '/bookings' })
+    await failureOf(s.booking.create(draft()))
+    await vi.waitFor(() => expect(messagesShown(s)).toHaveLength(3))
+    await otherDeskBooks(s)
+
+    await vi.waitFor(() => expect(messagesShown(s)).toHaveLength(4))
+    await vi.waitFor(() => expect(busyOn(lastDayUpdate(s), 136)).toContain('12:30-12:45'))
+    const requests = s.sandbox.requestCount
+    await sleep(100)
+
+    expect(messagesShown(s).at(-1)).toBe(outcomeMessages.taken(SEEN_AT))
+    expect((await s.journal.list())[0]?.seenTakenAt).toBe(Date.parse('2019-02-14T09:00:00+11:00'))
+    expect(messagesShown(s)).toHaveLength(4)
+    expect(s.sandbox.requestCount).toBe(requests)
+  })
+
+  it('when the time could not be read after the POST, says it could not be checked', async () => {
+    s = await startServices({ booking: { recheckDelaysMs: [] } })
+    await s.clinic.loadLocation(98)
+    s.sandbox.injectFault({ kind: 'reset', method: 'POST', path: '/bookings' })
+    // The check before sending reads the time; every read after it fails.
+    s.sandbox.injectFault({
+      kind: 'status',
+      status: 503,
+      path: '/schedules/136/freebusy',
+      after: 1,
+      times: 10,
+    })
+
+    const failure = await failureOf(s.booking.create(draft()))
+
+    expect(failure.error.code).toBe('OUTCOME_UNKNOWN')
+    expect(failure.error.message).toBe(outcomeMessages.unclear(SEEN_AT))
+    expect((await s.journal.list())[0]).toMatchObject({
+      outcome: 'unknown',
+      message: outcomeMessages.unclear(SEEN_AT),
+    })
+  })
+
+  it('stops looking once the session changes (signed out): the journal keeps what was last seen', async () => {
+    s = await startServices({ booking: { recheckDelaysMs: [20] } })
+    await s.clinic.loadLocation(98)
+    s.sandbox.injectFault({ kind: 'reset', method: 'POST', path: '/bookings' })
+    await failureOf(s.booking.create(draft()))
+
+    s.booking.reset()
+    await s.calendar.whenIdle()
+    const requests = s.sandbox.requestCount
+    await sleep(100)
+
+    expect(s.sandbox.requestCount).toBe(requests)
+    expect(messagesShown(s)).toEqual([null, outcomeMessages.free(SEEN_AT)])
+  })
+
+  it('drops a look already under way when the session changes', async () => {
+    s = await startServices({ booking: { recheckDelaysMs: [300] } })
+    await s.clinic.loadLocation(98)
+    s.sandbox.injectFault({ kind: 'reset', method: 'POST', path: '/bookings' })
+    await failureOf(s.booking.create(draft()))
+    await s.calendar.whenIdle()
+    const reads = s.sandbox.recentPaths.filter(isFreeBusy136).length
+    // The look again is slow to answer.
+    s.sandbox.injectFault({ kind: 'latency', ms: 200, path: '/schedules/136/freebusy' })
+    await vi.waitFor(() =>
+      expect(s.sandbox.recentPaths.filter(isFreeBusy136)).toHaveLength(reads + 1),
+    )
+
+    s.booking.reset()
+    await sleep(400)
+
+    expect(messagesShown(s)).toEqual([null, outcomeMessages.free(SEEN_AT)])
+  })
+})
+
+describe('BookingService.create refused by the server after its check', () => {
+  it('says someone else booked the time a moment ago, offers what is free now, and journals the refusal', async () => {
+    s = await startServices()
+    await s.clinic.loadLocation(98)
+    // This desk's POST is held back long enough for another desk's to land first.
+    s.sandbox.injectFault({ kind: 'latency', ms: 1_000, method: 'POST', path: '/bookings' })
+    const sending = failureOf(s.booking.create(draft()))
+    await vi.waitFor(() => expect(s.sandbox.recentPaths).toContain('/bookings'))
+    await otherDeskBooks(s)
+
+    const failure = await sending
+
+    expect(failure.error.code).toBe('CONFLICT')
+    expect(failure.error.message).toBe(
+      'That time was booked by someone else a moment ago. Nearest free: 12:15, 12:45, 12:00, 13:00.',
+    )
+    const [entry] = await s.journal.list()
+    expect(entry?.outcome).toBe('failed')
+    expect(entry?.message).toMatch(/\S/)
+    expect(entry?.message).not.toMatch(/AppFailure|Error:/)
+  })
+
+  it('passes on the server’s own refusal when what is free now cannot be read', async () => {
+    s = await startServices()
+    await s.clinic.loadLocation(98)
+    s.sandbox.injectFault({ kind: 'latency', ms: 1_000, method: 'POST', path: '/bookings' })
+    s.sandbox.injectFault({
+      kind: 'status',
+      status: 503,
+      path: '/schedules/136/freebusy',
+      after: 1,
+      times: 10,
+    })
+    const sending = failureOf(s.booking.create(draft()))
+    await vi.waitFor(() => expect(s.sandbox.recentPaths).toContain('/bookings'))
+    await otherDeskBooks(s)
+
+    const failure = await sending
+
+    expect(failure.error.code).toBe('CONFLICT')
+    expect(failure.error.alternatives).toBeUndefined()
+    expect(failure.error.message).toBe((await s.journal.list())[0]?.message)
   })
 })

@@ -613,6 +613,21 @@ describe('BookingService.get and cancel', () => {
     expect(wholeFile.text).toBe(dayFile.text)
   })
 
+  it('leaves the board alone when the session changed while the booking’s location was still loading', async () => {
+    const { reference } = await s.booking.create(draft())
+    await s.calendar.whenIdle()
+    s.clinic.reset()
+    s.sandbox.injectFault({ kind: 'latency', ms: 200, path: '/locations/98', times: 5 })
+    s.events.length = 0
+
+    await s.booking.cancel(reference)
+    s.booking.reset()
+    await s.clinic.loadLocation(98)
+    await s.calendar.whenIdle()
+
+    expect(s.events.filter((e) => e.event === 'calendar:dayUpdated')).toEqual([])
+  })
+
   it('answers NOT_PENDING once the patient is checked in', async () => {
     const { reference } = await s.booking.create(draft())
     s.sandbox.setAppointmentStatus(Number(reference.split(':')[0]), 'CHECKED_IN')
