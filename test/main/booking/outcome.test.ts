@@ -320,8 +320,9 @@ describe('BookingService looking again after an unanswered booking', () => {
     expect(s.sandbox.requestCount).toBe(requests)
   })
 
-  it('when the time could not be read after the POST, says it could not be checked', async () => {
-    s = await startServices({ booking: { recheckDelaysMs: [] } })
+  it('when the time could not be read after the POST, says it could not be checked, and logs why', async () => {
+    // No retries: the failed read is the point, not how patiently it is retried.
+    s = await startServices({ booking: { recheckDelaysMs: [] }, client: { retries: 0 }, log: true })
     await s.clinic.loadLocation(98)
     s.sandbox.injectFault({ kind: 'reset', method: 'POST', path: '/bookings' })
     // The check before sending reads the time; every read after it fails.
@@ -340,6 +341,11 @@ describe('BookingService looking again after an unanswered booking', () => {
     expect((await s.journal.list())[0]).toMatchObject({
       outcome: 'unknown',
       message: outcomeMessages.unclear(SEEN_AT),
+    })
+    expect(s.logged).toContainEqual({
+      level: 'warn',
+      message: 'booking: could not check an unanswered booking',
+      meta: { error: expect.stringContaining('503') },
     })
   })
 
@@ -401,7 +407,7 @@ describe('BookingService.create refused by the server after its check', () => {
   })
 
   it('passes on the server’s own refusal when what is free now cannot be read', async () => {
-    s = await startServices()
+    s = await startServices({ client: { retries: 0 } })
     await s.clinic.loadLocation(98)
     s.sandbox.injectFault({ kind: 'latency', ms: 1_000, method: 'POST', path: '/bookings' })
     s.sandbox.injectFault({

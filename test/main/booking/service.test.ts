@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DateTime } from 'luxon'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { bookingHandlers } from '../../../src/main/booking/ipc'
 import { BookingJournal } from '../../../src/main/booking/journal'
 import { BookingService } from '../../../src/main/booking/service'
@@ -626,6 +626,27 @@ describe('BookingService.get and cancel', () => {
     await s.calendar.whenIdle()
 
     expect(s.events.filter((e) => e.event === 'calendar:dayUpdated')).toEqual([])
+  })
+
+  it('cancels though the board cannot be redrawn afterwards, and logs why', async () => {
+    await s.close()
+    s = await startServices({ client: { retries: 0 }, log: true })
+    const { reference } = await s.booking.create(draft())
+    await s.calendar.whenIdle()
+    s.clinic.reset()
+    s.sandbox.injectFault({ kind: 'status', status: 503, path: '/locations/98', times: 20 })
+
+    const cancelled = await s.booking.cancel(reference)
+
+    expect(cancelled).toEqual({ reference })
+    expect((await s.journal.find(reference))?.outcome).toBe('cancelled')
+    await vi.waitFor(() =>
+      expect(s.logged).toContainEqual({
+        level: 'debug',
+        message: 'booking: board refresh failed',
+        meta: { error: expect.stringContaining('503') },
+      }),
+    )
   })
 
   it('answers NOT_PENDING once the patient is checked in', async () => {

@@ -29,6 +29,13 @@ export interface Emitted {
   readonly payload: unknown
 }
 
+/** One line the services logged. */
+export interface Logged {
+  readonly level: 'debug' | 'info' | 'warn' | 'error'
+  readonly message: string
+  readonly meta?: object
+}
+
 /** Everything a service test needs, all real. */
 export interface Services {
   readonly sandbox: RunningSandbox
@@ -41,6 +48,8 @@ export interface Services {
   readonly watcher: WaitlistWatcher
   /** The operating-system notifications the watcher asked for. */
   readonly notices: Notice[]
+  /** What the services wrote to the log, when started with `log: true` (empty otherwise). */
+  readonly logged: Logged[]
   readonly events: Emitted[]
   /** The folder the journal (and the kept board, when asked for) live in. */
   readonly dir: string
@@ -66,6 +75,8 @@ export async function startServices(
     offline?: Pick<ServicesDeps, 'offlineBoard' | 'calendar'>
     /** The folder to use (another run's); a new one otherwise. */
     dir?: string
+    /** Keep what the services log (in `logged`). */
+    log?: boolean
   } = {},
 ): Promise<Services> {
   const nowIso = options.now ?? SEED_NOW
@@ -98,8 +109,15 @@ export async function startServices(
   const now = (): number => nowMs
 
   const notices: Notice[] = []
+  const logged: Logged[] = []
+  const keep =
+    (level: Logged['level']) =>
+    (message: string, meta?: object): void =>
+      void logged.push({ level, message, meta })
+  const log = { debug: keep('debug'), info: keep('info'), warn: keep('warn'), error: keep('error') }
   const services = createServices({
     getClient,
+    ...(options.log && { log }),
     events: recorded,
     now,
     journalDir: dir,
@@ -121,6 +139,7 @@ export async function startServices(
     waitlist: services.waitlist,
     watcher: services.watcher,
     notices,
+    logged,
     events,
     dir,
     newClient,
