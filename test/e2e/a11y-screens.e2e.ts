@@ -4,6 +4,8 @@ import { test, expect } from './helpers/desk'
 import { EVERY_SCREEN, walkEveryScreen } from './helpers/screens'
 
 test('axe finds no WCAG 2.1 A/AA violation on any screen', async ({ desk }) => {
+  // Fourteen screens, each with a whole-page axe run: longer than one test's usual minute on a loaded machine.
+  test.setTimeout(240_000)
   const found: string[] = []
   const checked: string[] = []
 

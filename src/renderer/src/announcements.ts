@@ -11,9 +11,20 @@ export function spokenDay(date: IsoDate): string {
 
 /** "Thursday 3 December, Main Clinic, 14 free times" (a day just shown on the board). */
 export function daySentence(date: IsoDate, location: string, freeTimes: number): string {
-  const free =
-    freeTimes === 0 ? 'no free times' : freeTimes === 1 ? '1 free time' : `${freeTimes} free times`
-  return `${spokenDay(date)}, ${location}, ${free}`
+  return `${spokenDay(date)}, ${location}, ${freePhrase(freeTimes)}`
+}
+
+const freePhrase = (count: number): string =>
+  count === 0 ? 'no free times' : count === 1 ? '1 free time' : `${count} free times`
+
+/** "Main Surgery Schedule, 2 of 3, 6 free times" (the schedule a narrow board switched to). */
+export function scheduleSentence(
+  name: string,
+  position: number,
+  count: number,
+  freeTimes: number,
+): string {
+  return `${name}, ${position} of ${count}, ${freePhrase(freeTimes)}`
 }
 
 /** A booking made, with its reference read out in groups so it can be repeated to the caller. */
