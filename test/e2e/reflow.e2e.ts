@@ -1,11 +1,11 @@
 // WCAG 1.4.10 Reflow at 320 CSS px: a 1280×1024 window at 400 % zoom is 320×256 CSS px, tested as that viewport
 // (Chromium lays a zoomed page out exactly as a window of that many CSS pixels). The board shows one schedule at a
 // time with a switcher; nothing but the board's grid scrolls sideways, on any screen.
-import type { Page } from '@playwright/test'
 import { covers } from '../../src/shared/intervals'
 import { dayBounds } from '../../src/shared/time'
 import { wcagViolations } from './helpers/axe'
 import { clickSlot, goToDay } from './helpers/board'
+import { pageOverflow, sidewaysScrollers } from './helpers/overflow'
 import { test, expect } from './helpers/desk'
 import { EVERY_SCREEN, walkEveryScreen } from './helpers/screens'
 import { firstFreeSlot } from './helpers/slots'
@@ -14,43 +14,6 @@ const ZONE = 'Australia/Sydney'
 const SCHEDULE = 136 // Main Appointment Schedule; Main Clinic's other is 211 Main Surgery Schedule (seed guide)
 
 test.use({ viewport: { width: 320, height: 256 } })
-
-/**
- * How far the page reaches past the window's right edge (0 when nothing needs sideways scrolling), and the
- * outermost elements that reach past either edge (a row pushed to the right runs off the left edge, where no
- * scrolling reaches it). The board's grid is left out: it may scroll both ways.
- */
-const pageOverflow = (page: Page): Promise<{ overflow: number; outside: string[] }> =>
-  page.evaluate(() => {
-    const width = window.innerWidth
-    const out = (element: Element): boolean => {
-      const box = element.getBoundingClientRect()
-      return box.width > 1 && (box.right > width + 1 || box.left < -1)
-    }
-    const name = (element: Element): string =>
-      `${element.tagName.toLowerCase()}${[...element.classList].map((c) => `.${c}`).join('')}`
-    const outside = [...document.querySelectorAll('body *')]
-      .filter((element) => out(element) && !element.closest('.fd-columns'))
-      .filter((element) => !element.parentElement || !out(element.parentElement))
-      .map(name)
-    return { overflow: (document.scrollingElement?.scrollWidth ?? 0) - width, outside }
-  })
-
-/** Every box that scrolls sideways and needs to, other than the board's grid: each one is two-way scrolling. */
-const sidewaysScrollers = (page: Page): Promise<string[]> =>
-  page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('body *')]
-      .filter((element) => {
-        const overflow = getComputedStyle(element).overflowX
-        return (
-          (overflow === 'auto' || overflow === 'scroll') &&
-          element.scrollWidth > element.clientWidth + 1 &&
-          element.getClientRects().length > 0 &&
-          !element.closest('.fd-columns')
-        )
-      })
-      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`),
-  )
 
 test('one schedule at a time, switched by name, and a booking made from it', async ({ desk }) => {
   const { client } = await desk.connectTo()
