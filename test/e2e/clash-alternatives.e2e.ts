@@ -60,6 +60,13 @@ test('a time taken from a stale board offers the nearest free starts; taking one
       suggestion.start === slot.start && suggestion.scheduleId === ROOMS['Consult Room 1'],
     ).toBe(false)
   }
+  // The message says them too, each with its schedule when some are on another one.
+  if (suggestions.some((suggestion) => suggestion.scheduleId !== ROOMS['Consult Room 1'])) {
+    for (const suggestion of suggestions)
+      await expect(dialog.locator('.fd-error > p').first()).toContainText(
+        `${DateTime.fromMillis(suggestion.start, { zone: ZONE }).toFormat('HH:mm')} on ${suggestion.schedule}`,
+      )
+  }
   // The nearest comes first.
   const distances = suggestions.map((suggestion) => Math.abs(suggestion.start - slot.start))
   expect(distances).toEqual([...distances].sort((a, b) => a - b))

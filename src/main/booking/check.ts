@@ -240,7 +240,7 @@ export async function bookableTime(
 
 /**
  * CONFLICT with the nearest free starts that day on any schedule here that takes the type (the clinician kept),
- * nearest first; each names its schedule when it is not the one asked for.
+ * nearest first; each names its schedule when any is not on the one asked for.
  */
 export async function conflict(
   deps: Pick<CheckDeps, 'now'>,
@@ -252,10 +252,11 @@ export async function conflict(
   const { draft, details } = checked
   const zone = details.location.timeZone
   const alternatives = await nearestFree(client, checked, read, deps.now())
+  // Times alone when all are on the schedule asked for; else every one names its schedule ("08:15 on Room 2, 08:30"
+  // would read as 08:30 on Room 2 too).
+  const elsewhere = alternatives.some((a) => a.scheduleId !== draft.scheduleId)
   const said = (a: SlotSuggestion): string =>
-    a.scheduleId === draft.scheduleId
-      ? formatTime(a.start, zone)
-      : `${formatTime(a.start, zone)} on ${a.names.schedule}`
+    elsewhere ? `${formatTime(a.start, zone)} on ${a.names.schedule}` : formatTime(a.start, zone)
   const offer =
     alternatives.length > 0
       ? ` Nearest free: ${alternatives.map(said).join(', ')}.`

@@ -107,6 +107,21 @@ describe('alternatives after a clash at the seed’s Branch Clinic', () => {
       '15:45-16:15 Consult Room 1',
     ])
   })
+
+  it('name every schedule in the message when some are on another one', async () => {
+    s = await startServices()
+    await fill(s, { location: 106, schedule: 301, type: 66 }, '15:00', '15:30')
+    await fill(s, { location: 106, schedule: 302, type: 66 }, '14:00', '15:00')
+    await fill(s, { location: 106, schedule: 302, type: 66 }, '15:30', '16:00')
+    await fill(s, { location: 106, schedule: 303, type: 66 }, '14:00', '16:00')
+
+    const failure = await failureOf(s.booking.create(consult()))
+
+    expect(offered(failure)[0]).toBe('15:00-15:30 Consult Room 2')
+    expect(failure.error.message).toContain(
+      'Nearest free: 15:00 on Consult Room 2, 14:30 on Consult Room 1, 15:30 on Consult Room 1,',
+    )
+  })
 })
 
 /** A clinic whose three consult rooms take Vaccination; Dr Vet is rostered on rooms 1 and 2 only. */
