@@ -15,6 +15,7 @@ export default group('booking', {
     'test/main/booking/outcome.test.ts',
     'test/main/booking/draft-location.test.ts',
     'test/main/booking/reference.test.ts',
+    'test/main/booking/lookup-names.test.ts',
     'test/main/booking/alternatives.test.ts',
     'test/main/booking/unconfirmed.test.ts',
     'test/shared/booking-draft.test.ts',

@@ -73,7 +73,7 @@ export class BookingOutcomes {
             'That time was booked by someone else a moment ago.',
         )
       } catch {
-        return thrown
+        // What is free now could not be read: the server's own refusal is all there is to say.
       }
     }
     return thrown

@@ -297,8 +297,9 @@ describe('BookingService looking again after an unanswered booking', () => {
       outcomeMessages.stillFree(SEEN_AT),
     ])
     expect(s.sandbox.requestCount).toBe(requests)
-    // Only the refresh right after sending; a look that still sees it free redraws nothing.
+    // Only the refresh right after sending; a look that still sees it free redraws nothing, nor marks it taken.
     expect(dayUpdates(s)).toBe(1)
+    expect((await s.journal.list())[0]?.seenTakenAt).toBeUndefined()
   })
 
   it('when a later look sees the time taken, says so, redraws the board with it and looks no more', async () => {
@@ -318,6 +319,33 @@ describe('BookingService looking again after an unanswered booking', () => {
     expect((await s.journal.list())[0]?.seenTakenAt).toBe(Date.parse('2019-02-14T09:00:00+11:00'))
     expect(messagesShown(s)).toHaveLength(4)
     expect(s.sandbox.requestCount).toBe(requests)
+  })
+
+  it('does not look again once the time showed taken right after sending', async () => {
+    s = await startServices({ booking: { recheckDelaysMs: [20] } })
+    await s.clinic.loadLocation(98)
+    s.sandbox.injectFault({ kind: 'reset', method: 'POST', path: '/bookings', afterHandling: true })
+    await failureOf(s.booking.create(draft()))
+    await s.calendar.whenIdle()
+    const requests = s.sandbox.requestCount
+
+    await sleep(100)
+
+    expect(s.sandbox.requestCount).toBe(requests)
+    expect(messagesShown(s)).toEqual([null, outcomeMessages.taken(SEEN_AT)])
+  })
+
+  it('says taken, not "still free", when the last look sees the time taken', async () => {
+    s = await startServices({ booking: { recheckDelaysMs: [20, 300] } })
+    await s.clinic.loadLocation(98)
+    s.sandbox.injectFault({ kind: 'reset', method: 'POST', path: '/bookings' })
+    await failureOf(s.booking.create(draft()))
+    await vi.waitFor(() => expect(messagesShown(s)).toHaveLength(3))
+    await otherDeskBooks(s)
+
+    await vi.waitFor(() => expect(messagesShown(s)).toHaveLength(4))
+
+    expect(messagesShown(s).at(-1)).toBe(outcomeMessages.taken(SEEN_AT))
   })
 
   it('when the time could not be read after the POST, says it could not be checked, and logs why', async () => {

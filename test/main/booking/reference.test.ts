@@ -53,4 +53,28 @@ describe('BookingService references', () => {
     expect(failure.error.message).toBe('Type or paste a booking reference.')
     expect(s.sandbox.requestCount).toBe(before)
   })
+
+  it('repeats the reference as typed only when it differs from what was searched, spaces around it aside', async () => {
+    const unknown = '999999:be08f3c6-1afb-11e6-be41-3dbaef689d97'
+    const exact = await failureOf(s.booking.get(unknown))
+    const spaced = await failureOf(s.booking.get(`  ${unknown}\n`))
+    const capitals = await failureOf(s.booking.get(`  ${unknown.toUpperCase()} `))
+
+    const plain = `OpenVPMS has no booking ${unknown}. The reference may have been misread or mistyped: check it with the caller, or find the booking by name.`
+    expect(exact.error.message).toBe(plain)
+    expect(spaced.error.message).toBe(plain)
+    expect(capitals.error.message).toContain(`(typed as “${unknown.toUpperCase()}”)`)
+  })
+
+  it('quotes the journal’s own note on a cancellation, inner full stops kept', async () => {
+    const { reference } = await s.booking.create(guideDraft())
+    await s.booking.cancel(reference)
+    await s.journal.markCancelled(reference, 'Cancelled by phone at 10.30.')
+
+    const failure = await failureOf(s.booking.get(reference))
+
+    expect(failure.error.message).toBe(
+      `Booking ${reference} is already cancelled: this desk’s journal records it (Cancelled by phone at 10.30).`,
+    )
+  })
 })
