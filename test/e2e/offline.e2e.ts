@@ -44,6 +44,10 @@ test('opened while the server is down: the day as last loaded, read-only, saying
   const legend = page.locator('.fd-board-legend')
   await expect(legend).toContainText('Nothing can be booked until the server answers')
   await expect(legend).not.toContainText('Click or drag')
+  // The strip of coming days neither sits empty nor repeats the banner's reason: it says when it comes back.
+  const strip = page.locator('.fd-strip')
+  await expect(strip).toContainText('The coming days show here again when the server answers.')
+  await expect(strip.getByRole('option')).toHaveCount(0)
   await page.screenshot({ path: 'docs/screenshots/offline.png' })
 
   // Free time on a kept day cannot be chosen: no booking from what may be out of date.
@@ -58,6 +62,8 @@ test('opened while the server is down: the day as last loaded, read-only, saying
   await desk.startSandbox({ port })
   await expect(banner).toBeHidden({ timeout: 15_000 })
   await expect(legend).toContainText('Click or drag on free time to book')
+  await expect(strip.getByRole('option')).toHaveCount(14)
+  await expect(strip).not.toContainText('when the server answers')
   await expect(page.locator('.fd-connection')).toHaveText(
     `${seedCredentials.login} @ 127.0.0.1:${port}`,
   )
