@@ -40,12 +40,18 @@ export interface Selection {
   readonly end: Instant
 }
 
-/** The unsent form as kept in localStorage (`{ phase: 'form', draft }`), so a crash or restart loses nothing typed. */
+/**
+ * The unsent form as kept in localStorage (`{ phase: 'form', draft }`), so a crash or restart loses nothing typed.
+ * Anything else kept there (null, a number, another phase) has no `phase: 'form'` and is refused.
+ */
 function readBackForm(value: unknown): BookingDraft | null {
-  if (typeof value !== 'object' || value === null) return null
-  const { phase, draft } = value as { phase?: unknown; draft?: unknown }
+  const { phase, draft } = Object(value) as { phase?: unknown; draft?: unknown }
   return phase === 'form' ? parseDraft(draft) : null
 }
+
+// Names typed at different times match whatever their case ("judith" is "Judith"); accents still count.
+const caseless = new Intl.Collator(undefined, { sensitivity: 'accent' })
+const sameText = (a: string, b: string): boolean => caseless.compare(a.trim(), b.trim()) === 0
 
 /** What the receptionist reads when the kept form could not be read back. */
 export const setAsideNotice =
@@ -97,10 +103,11 @@ export const useBookingStore = defineStore('booking', () => {
     error.value?.code === 'CONFLICT' ? (error.value.alternatives ?? []) : [],
   )
 
+  // The draft is kept while there is one, whether the form is open or closed for "Resume" (it reopens as a form).
   function persist(): void {
     writeStored(
       storageKeys.bookingDraft,
-      draft.value && phase.value === 'form' ? { phase: phase.value, draft: draft.value } : null,
+      draft.value ? { phase: 'form', draft: draft.value } : null,
     )
   }
 
@@ -193,8 +200,8 @@ export const useBookingStore = defineStore('booking', () => {
     const zone = clinic.timeZone
     if (!zone || isoDateOf(current.start, zone) !== view.date) return null
     const theirs = view.clinicians.find((entry) => entry.clinicianId === current.clinicianId)
-    const available = theirs?.available[current.scheduleId] ?? []
-    if (covers(available, current)) return null
+    const available = theirs?.available[current.scheduleId]
+    if (available && covers(available, current)) return null
     return {
       field: 'clinicianId',
       message: `${clinic.clinicianName(current.clinicianId)} is not available for the whole of this time.`,
@@ -204,8 +211,10 @@ export const useBookingStore = defineStore('booking', () => {
   /** A booking this desk already has (booked or unanswered) for the same customer and patient on the same day. */
   function sameCustomerThatDay(current: BookingDraft): JournalEntry | null {
     const zone = clinic.timeZone ?? 'UTC'
-    const who = (d: BookingDraft): string =>
-      [d.firstName, d.lastName, d.patientName].map((x) => x.trim().toLocaleLowerCase()).join('|')
+    const samePeople = (d: BookingDraft): boolean =>
+      sameText(d.firstName, current.firstName) &&
+      sameText(d.lastName, current.lastName) &&
+      sameText(d.patientName, current.patientName)
     return (
       // The whole journal: a booking for that day may have been made on another day.
       [...journal.all]
@@ -213,7 +222,7 @@ export const useBookingStore = defineStore('booking', () => {
           (entry) =>
             (entry.outcome === 'booked' || entry.outcome === 'unknown') &&
             entry.draft.locationId === current.locationId &&
-            who(entry.draft) === who(current) &&
+            samePeople(entry.draft) &&
             isoDateOf(entry.draft.start, zone) === isoDateOf(current.start, zone),
         )
         .sort((a, b) => b.submittedAt - a.submittedAt)[0] ?? null
@@ -272,14 +281,16 @@ export const useBookingStore = defineStore('booking', () => {
 
   /** Says how the last send ended: the reference in groups, or what went wrong ("unknown" is not "failed"). */
   function announceOutcome(sent: BookingDraft): void {
+    // Set only by this send's success: every way to a new send (begin, a suggestion) clears the previous one.
     const made = confirmation.value
-    if (phase.value === 'confirmed' && made) {
+    if (made) {
       const zone = clinic.timeZone ?? 'UTC'
       const what = [
         clinic.typeOn(sent.scheduleId, sent.appointmentTypeId)?.name,
         `${spokenDay(isoDateOf(sent.start, zone))} at ${formatTime(sent.start, zone)}`,
         clinic.scheduleById(sent.scheduleId)?.name,
-        `for ${[sent.firstName, sent.lastName].filter(Boolean).join(' ')}`,
+        // Both names are required before sending.
+        `for ${sent.firstName} ${sent.lastName}`,
       ]
         .filter(Boolean)
         .join(', ')
@@ -314,11 +325,14 @@ export const useBookingStore = defineStore('booking', () => {
       calendar.date === day ? calendar.load({ refresh: true }) : calendar.show(day),
       journal.load(),
     ])
-    const column = calendar.day?.schedules.find((s) => s.scheduleId === slot.scheduleId)
+    const view = calendar.day
+    // A day that failed to load, another day, or one kept from before the server went says nothing about the time now.
+    const column =
+      calendar.status === 'ready' && view?.date === day && !view.offline
+        ? view.schedules.find((s) => s.scheduleId === slot.scheduleId)
+        : undefined
     const at = formatClock(Date.now(), zone)
-    // A day that failed to load, or one kept from before the server went, says nothing about the time now.
-    const readNow = calendar.status === 'ready' && !calendar.day?.offline
-    if (!column || calendar.day?.date !== day || !readNow) {
+    if (!column) {
       checked.value = `Checked again at ${at}: the time could not be read. Look in the appointment book before booking again.`
     } else if (column.busy.some((busy) => overlaps(busy, slot))) {
       checked.value = `Checked again at ${at}: the time now shows as taken — most likely this desk’s booking went through. Check the appointment book; do not book it again.`
