@@ -32,7 +32,7 @@ export function clinicianAvailability(
 export function byScheduleId(ranges: readonly ScheduleRange[]): Record<number, Range[]> {
   const grouped: Record<number, Range[]> = {}
   for (const { scheduleId, start, end } of ranges) (grouped[scheduleId] ??= []).push({ start, end })
-  for (const id of Object.keys(grouped)) grouped[Number(id)] = union(grouped[Number(id)] ?? [])
+  for (const [id, list] of Object.entries(grouped)) grouped[Number(id)] = union(list)
   return grouped
 }
 
@@ -52,11 +52,12 @@ export function appointmentBusy(
 ): Range[] {
   const freeAnywhere = union(...Object.values(clinicianFree))
   const holes = [...schedules].flatMap(([scheduleId, schedule]) => {
+    // The holes: from the end of each free range to the start of the next.
     const free = union(clinicianFree[scheduleId] ?? [])
-    const first = free[0]
-    const last = free[free.length - 1]
-    if (!first || !last) return []
-    return intersect(subtract([{ start: first.start, end: last.end }], free), schedule.busy)
+    const holes = free
+      .slice(1)
+      .map((next, i) => ({ start: (free[i] as Range).end, end: next.start }))
+    return intersect(holes, schedule.busy)
   })
   return intersect(clinicianBusy, union(subtract(clinicianBusy, freeAnywhere), holes))
 }

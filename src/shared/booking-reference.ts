@@ -11,11 +11,9 @@ const SPACES = /[\s\u200b-\u200d\u2060\ufeff]+/g
  * its spaces removed, for the server to judge.
  */
 export function normaliseReference(typed: string): string {
-  const compact = typed.replace(SPACES, '')
-  const parts = compact.split(':')
-  const uuid = parts[parts.length - 1] ?? ''
-  if (!UUID.test(uuid) || !/^\d+$/.test(parts[0] ?? '')) return compact
-  if (parts.length === 2) return `${parts[0]}:${uuid.toLowerCase()}`
-  if (parts.length === 3 && /^\d+$/.test(parts[1] ?? '')) return `${parts[0]}:${uuid.toLowerCase()}`
-  return compact
+  return typed
+    .replace(SPACES, '')
+    .replace(/^(\d+):(?:\d+:)?([^:]+)$/, (whole, id: string, uuid: string) =>
+      UUID.test(uuid) ? `${id}:${uuid.toLowerCase()}` : whole,
+    )
 }

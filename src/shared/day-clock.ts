@@ -49,7 +49,7 @@ function findClockChange(date: IsoDate, zone: string): ClockChange | null {
   if (before === after) return null
   // The first minute with the later offset: offsets change on whole minutes, so 11 halvings of a day find it.
   let low = bounds.start
-  let high = bounds.end - MINUTE
+  let high = bounds.end
   while (high - low > MINUTE) {
     const middle = low + Math.floor((high - low) / 2 / MINUTE) * MINUTE
     if (offsetAt(middle, zone) === before) low = middle

@@ -2,7 +2,7 @@
 // overlapping and zero-length input, and returns sorted, disjoint, positive-length ranges (touching ranges merged).
 import type { Instant, Range } from './domain'
 
-const byStart = (a: Range, b: Range): number => a.start - b.start || a.end - b.end
+const byStart = (a: Range, b: Range): number => a.start - b.start
 
 /** True when the range has no length (or is inverted): such ranges are dropped from every result. */
 export const isEmpty = (range: Range): boolean => range.end <= range.start
@@ -17,7 +17,7 @@ export function union(...lists: readonly (readonly Range[])[]): Range[] {
   for (const range of sorted) {
     const last = merged[merged.length - 1]
     if (last !== undefined && range.start <= last.end) {
-      if (range.end > last.end) merged[merged.length - 1] = { start: last.start, end: range.end }
+      merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, range.end) }
     } else {
       merged.push({ start: range.start, end: range.end })
     }
@@ -44,22 +44,15 @@ export function intersect(a: readonly Range[], b: readonly Range[]): Range[] {
   return result
 }
 
-/** The time covered by `a` but not by `b`. */
+/** The time covered by `a` but not by `b`: `a` within the gaps between `b`'s ranges. */
 export function subtract(a: readonly Range[], b: readonly Range[]): Range[] {
-  const removed = union(b)
-  const result: Range[] = []
-  for (const range of union(a)) {
-    let cursor = range.start
-    for (const cut of removed) {
-      if (cut.end <= cursor) continue
-      if (cut.start >= range.end) break
-      if (cut.start > cursor) result.push({ start: cursor, end: cut.start })
-      cursor = Math.max(cursor, cut.end)
-      if (cursor >= range.end) break
-    }
-    if (cursor < range.end) result.push({ start: cursor, end: range.end })
-  }
-  return result
+  const cuts = union(b)
+  // Gap i runs from the end of cut i - 1 (or the beginning of time) to the start of cut i (or the end of time).
+  const starts = [-Infinity, ...cuts.map((cut) => cut.end)]
+  return intersect(
+    a,
+    starts.map((start, i) => ({ start, end: cuts[i]?.start ?? Infinity })),
+  )
 }
 
 /** The ranges cut to `bounds`. */

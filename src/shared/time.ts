@@ -28,7 +28,8 @@ export function deskDateRange(today: IsoDate): { min: IsoDate; max: IsoDate } {
 
 /** True for a real calendar day written `yyyy-MM-dd`. */
 export const isIsoDate = (value: string): boolean =>
-  ISO_DATE.test(value) && DateTime.fromISO(value, { zone: 'UTC' }).isValid
+  // Whether yyyy-MM-dd is a real day does not depend on the zone it is read in.
+  ISO_DATE.test(value) && DateTime.fromISO(value).isValid
 
 function parseDate(date: IsoDate, zone: string): DateTime {
   const parsed = ISO_DATE.test(date) ? DateTime.fromISO(date, { zone }) : DateTime.invalid('format')
@@ -36,10 +37,14 @@ function parseDate(date: IsoDate, zone: string): DateTime {
   return parsed
 }
 
-/** Local midnight to the next local midnight of `date` in `zone` (23 or 25 hours on DST days). */
+/**
+ * Local midnight to the next local midnight of `date` in `zone` (23 or 25 hours on DST days). Where the clocks go
+ * forward at midnight (Chile) that day starts at 01:00 and still ends at the next midnight: the end is the
+ * next day's own start, not the start plus a day (which would keep the 01:00).
+ */
 export function dayBounds(date: IsoDate, zone: string): Range {
-  const start = parseDate(date, zone).startOf('day')
-  return { start: start.toMillis(), end: start.plus({ days: 1 }).toMillis() }
+  const startOf = (day: IsoDate): number => parseDate(day, zone).startOf('day').toMillis()
+  return { start: startOf(date), end: startOf(addDays(date, 1)) }
 }
 
 /** The calendar day `instant` falls on in `zone`. */

@@ -61,11 +61,35 @@ describe('the booking draft', () => {
     expect(fieldsOf(customerProblems(guideDraft({ email: ' judith@example.com ' })))).toEqual([])
   })
 
+  it('finds nothing to correct in a complete form with no email', () => {
+    expect(customerProblems(guideDraft({ email: '' }))).toEqual([])
+  })
+
+  it('takes a pasted email with spaces round it as an email, and a blank as none', () => {
+    expect([' judith@example.com\n', 'judith@example', '', ' '].map(isEmail)).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ])
+  })
+
+  it('allows 200 characters in a name and 4000 in the notes, not one more', () => {
+    const atLimit = guideDraft({ lastName: 'x'.repeat(200), notes: 'x'.repeat(4_000) })
+    const past = guideDraft({ lastName: 'x'.repeat(201), notes: 'x'.repeat(4_000) })
+
+    expect(customerProblems(atLimit)).toEqual([])
+    expect(customerProblems(past)).toEqual([
+      { field: 'lastName', message: 'Keep this to at most 200 characters.' },
+    ])
+  })
+
   it('reads a kept draft back, keeping over-long text, and refuses anything else', () => {
     const long = guideDraft({ notes: 'x'.repeat(4_001) })
 
     expect(parseDraft(JSON.parse(JSON.stringify(guideDraft())))).toEqual(guideDraft())
     expect(parseDraft(long)).toEqual(long)
+    expect(parseDraft({ ...long, start: 'tomorrow' })).toBeNull()
     expect(parseDraft({ ...guideDraft(), start: 'tomorrow' })).toBeNull()
     expect(parseDraft({ firstName: 'Judith' })).toBeNull()
     expect(parseDraft('{"locationId":')).toBeNull()

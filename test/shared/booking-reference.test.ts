@@ -13,6 +13,7 @@ describe('normaliseReference', () => {
     ['603:\u00a0be08f3c6-1afb-11e6-be41-3dbaef689d97\u200b', REF],
     ['603:3:be08f3c6-1afb-11e6-be41-3dbaef689d97', REF],
     ['603 : 3 : BE08F3C6-1AFB-11E6-BE41-3DBAEF689D97', REF],
+    ['603:31:BE08F3C6-1AFB-11E6-BE41-3DBAEF689D97', REF],
   ])('makes %j into the reference the server knows', (typed, expected) => {
     expect(normaliseReference(typed)).toBe(expected)
   })
@@ -24,6 +25,14 @@ describe('normaliseReference', () => {
     ['abc:DEF', 'abc:DEF'],
     ['603:x:be08f3c6-1afb-11e6-be41-3dbaef689d97', '603:x:be08f3c6-1afb-11e6-be41-3dbaef689d97'],
     ['1:2:3:be08f3c6-1afb-11e6-be41-3dbaef689d97', '1:2:3:be08f3c6-1afb-11e6-be41-3dbaef689d97'],
+    ['603:ABC', '603:ABC'],
+    ['abc:BE08F3C6-1AFB-11E6-BE41-3DBAEF689D97', 'abc:BE08F3C6-1AFB-11E6-BE41-3DBAEF689D97'],
+    ['x603:BE08F3C6-1AFB-11E6-BE41-3DBAEF689D97', 'x603:BE08F3C6-1AFB-11E6-BE41-3DBAEF689D97'],
+    ['603x:BE08F3C6-1AFB-11E6-BE41-3DBAEF689D97', '603x:BE08F3C6-1AFB-11E6-BE41-3DBAEF689D97'],
+    ['603:3x:BE08F3C6-1AFB-11E6-BE41-3DBAEF689D97', '603:3x:BE08F3C6-1AFB-11E6-BE41-3DBAEF689D97'],
+    ['603:x3:BE08F3C6-1AFB-11E6-BE41-3DBAEF689D97', '603:x3:BE08F3C6-1AFB-11E6-BE41-3DBAEF689D97'],
+    ['603:BE08F3C6-1AFB-11E6-BE41-3DBAEF689D97X', '603:BE08F3C6-1AFB-11E6-BE41-3DBAEF689D97X'],
+    ['603:BE08F3C6-1AFB-11E6-BE41-3DBAEF689D97:1', '603:BE08F3C6-1AFB-11E6-BE41-3DBAEF689D97:1'],
   ])(
     'leaves %j (not a reference shape it knows) to the server, without its spaces',
     (typed, expected) => {

@@ -39,6 +39,12 @@ describe('renderConfirmation', () => {
     expect(renderConfirmation(all, fields)).not.toContain('{')
     expect(renderConfirmation('{patinet} at {time}', fields)).toBe('{patinet} at 14:00–14:15')
   })
+
+  it('leaves no double space where a field is empty (a customer with no title)', () => {
+    expect(renderConfirmation('Hello {title} {lastName},  see you', { ...fields, title: '' })).toBe(
+      'Hello Jones, see you',
+    )
+  })
 })
 
 describe('groupReference', () => {
@@ -53,6 +59,7 @@ describe('groupReference', () => {
 
   it('leaves a reference of another shape as it is', () => {
     expect(groupReference('unexpected')).toBe('unexpected')
+    expect(groupReference('604:')).toBe('604 : ')
   })
 })
 

@@ -41,6 +41,14 @@ describe('clockChange', () => {
     expect(clockChange(BACK, 'UTC')).toBeNull()
   })
 
+  it('gives a change at midnight to the day it starts (Santiago goes forward at 00:00 on 5 Sep 2027)', () => {
+    expect(clockChange('2027-09-04', 'America/Santiago')).toBeNull()
+    expect(hourMarks('2027-09-04', 'America/Santiago')).toHaveLength(24)
+    const marks = hourMarks('2027-09-05', 'America/Santiago')
+    expect(marks).toHaveLength(23)
+    expect(marks.slice(0, 2).map((mark) => mark.label)).toEqual(['01:00', '02:00'])
+  })
+
   it('finds a half-hour change (Lord Howe Island goes back from 02:00 to 01:30)', () => {
     expect(clockChange(BACK, 'Australia/Lord_Howe')).toMatchObject({
       at: at('2027-04-04T02:00:00+11:00'),
@@ -129,6 +137,21 @@ describe('saying a time on a clock-change day', () => {
     expect(
       formatTimeRange(at('2027-04-04T01:00:00+11:00'), at('2027-04-04T04:00:00+10:00'), SYDNEY),
     ).toBe('01:00–04:00 (the clocks go back at 03:00)')
+  })
+
+  it('names the side of a range that starts or ends in the repeated hour, and only that', () => {
+    // Across the change, ending at the second 03:00 (the end of the repeated hour).
+    expect(formatTimeRange(at('2027-04-04T01:30:00+11:00'), secondTwo + HOUR, SYDNEY)).toBe(
+      '01:30–03:00 (after the clocks go back)',
+    )
+    // Before the change, ending inside the first 02:00–03:00.
+    expect(formatTimeRange(at('2027-04-04T01:30:00+11:00'), firstTwo + HOUR / 2, SYDNEY)).toBe(
+      '01:30–02:30 (before the clocks go back)',
+    )
+    // Ending as the repeated hour begins: nothing in it.
+    expect(formatTimeRange(at('2027-04-04T01:00:00+11:00'), firstTwo, SYDNEY)).toBe('01:00–02:00')
+    // No length: said as it is.
+    expect(formatTimeRange(firstTwo + HOUR / 2, firstTwo + HOUR / 2, SYDNEY)).toBe('02:30–02:30')
   })
 
   it('says so when the clocks go forward inside a range, and is plain otherwise', () => {

@@ -5,9 +5,12 @@ import {
   addDays,
   dayBounds,
   daysBetween,
+  deskDateRange,
+  formatClock,
   formatDateTime,
   formatTime,
   isIsoDate,
+  isSaneDate,
   isoDateOf,
   minuteOfDay,
   todayIn,
@@ -52,9 +55,24 @@ describe('dayBounds', () => {
     )
   })
 
-  it('refuses a malformed or impossible date', () => {
+  it('refuses a malformed or impossible date, naming it and the zone', () => {
     expect(() => dayBounds('2019-2-15', SYDNEY)).toThrow(RangeError)
-    expect(() => dayBounds('2019-02-30', SYDNEY)).toThrow(RangeError)
+    expect(() => dayBounds('2019-02-30', SYDNEY)).toThrow(
+      'Not a yyyy-MM-dd date in Australia/Sydney: 2019-02-30',
+    )
+  })
+
+  it('starts at 01:00 and lasts 23 hours where the clocks go forward at midnight (Santiago, 5 Sep 2027)', () => {
+    const SANTIAGO = 'America/Santiago'
+    const saturday = dayBounds('2027-09-04', SANTIAGO)
+    const sunday = dayBounds('2027-09-05', SANTIAGO)
+
+    expect(saturday.end).toBe(sunday.start)
+    expect(DateTime.fromMillis(sunday.start, { zone: SANTIAGO }).toISO()).toBe(
+      '2027-09-05T01:00:00.000-03:00',
+    )
+    expect(sunday.end - sunday.start).toBe(23 * HOUR)
+    expect(sunday.end).toBe(dayBounds('2027-09-06', SANTIAGO).start)
   })
 })
 
@@ -84,9 +102,26 @@ describe('calendar helpers', () => {
     expect(isIsoDate('2024-02-09T00:00')).toBe(false)
   })
 
+  it('takes only days from 1970 to 2099 as sane, and real ones only', () => {
+    expect(['1970-01-01', '2019-02-15', '2099-12-31'].map(isSaneDate)).toEqual([true, true, true])
+    expect(['1969-12-31', '2100-01-01', '2019-02-30', '2019-2-15'].map(isSaneDate)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ])
+  })
+
+  it('offers dates from two years back to five years ahead, a leap day ending on the 28th', () => {
+    expect(deskDateRange('2026-12-01')).toEqual({ min: '2024-12-01', max: '2031-12-01' })
+    expect(deskDateRange('2028-02-29')).toEqual({ min: '2026-02-28', max: '2033-02-28' })
+  })
+
   it('formats wall-clock times in the zone', () => {
     const instant = DateTime.fromISO('2019-02-15T09:05:00+11:00').toMillis()
 
+    expect(formatClock(instant + 7_000, SYDNEY)).toBe('09:05:07')
+    expect(formatClock(instant, 'UTC')).toBe('22:05:00')
     expect(formatTime(instant, SYDNEY)).toBe('09:05')
     expect(formatTime(instant, 'UTC')).toBe('22:05')
     expect(formatDateTime(instant, SYDNEY)).toBe('Fri 15 Feb 2019 09:05')

@@ -24,6 +24,16 @@ describe('probablyOwn', () => {
     ).toEqual([sent])
   })
 
+  it('finds it when any one of several busy ranges covers its time', () => {
+    const sent = entry()
+    const busy = [
+      { start: start - minutes(120), end: start - minutes(60) },
+      { start, end: start + minutes(15) },
+    ]
+
+    expect(probablyOwn([sent], here, busy)).toEqual([sent])
+  })
+
   it('leaves out a time still free, another schedule or location, and empty busy ranges', () => {
     const sent = entry()
 
