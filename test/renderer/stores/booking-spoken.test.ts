@@ -298,6 +298,29 @@ describe('the clinician check and "Check again" where the board cannot tell', ()
     expect(booking.checked).toMatch(/the time could not be read/)
   })
 
+  it('"Check again" cannot read the time while every schedule is hidden and no day has loaded', async () => {
+    fake.answer({ 'booking:create': () => fail('OUTCOME_UNKNOWN', 'No answer came back.') })
+    await useClinicStore().load()
+    useClinicStore().chooseSchedules({ order: [], hidden: [136, 211] })
+    const booking = useBookingStore()
+    booking.beginFromSuggestion(
+      suggestionAt({
+        scheduleId: 136,
+        appointmentTypeId: 66,
+        start: at(DAY, '09:00'),
+        end: at(DAY, '09:15'),
+        clinicianId: null,
+      }),
+      { firstName: 'Judith', lastName: 'Bourke', patientName: 'Muffett' },
+    )
+    await booking.submit()
+
+    await booking.checkAgain()
+
+    expect([useCalendarStore().status, useCalendarStore().day]).toEqual(['ready', null])
+    expect(booking.checked).toMatch(/the time could not be read/)
+  })
+
   it('"Check again" cannot read the time while every schedule is hidden and the board shows another day', async () => {
     fake.answer({ 'booking:create': () => fail('OUTCOME_UNKNOWN', 'No answer came back.') })
     const booking = await openForm()
@@ -316,29 +339,30 @@ describe('the clinician check and "Check again" where the board cannot tell', ()
 })
 
 describe('the same customer and patient that day', () => {
+  const entry = (firstName: string, lastName: string): JournalEntry => ({
+    reference: REFERENCE,
+    draft: {
+      locationId: 98,
+      scheduleId: 136,
+      appointmentTypeId: 66,
+      start: at(DAY, '10:00'),
+      end: at(DAY, '10:15'),
+      title: '',
+      firstName,
+      lastName,
+      mobile: '',
+      phone: '',
+      email: '',
+      patientName: 'Muffett',
+      notes: '',
+      clinicianId: null,
+    },
+    submittedAt: 1,
+    outcome: 'booked',
+    message: null,
+  })
+
   it('is not another customer whose names run together the same way, nor another surname', async () => {
-    const entry = (firstName: string, lastName: string): JournalEntry => ({
-      reference: REFERENCE,
-      draft: {
-        locationId: 98,
-        scheduleId: 136,
-        appointmentTypeId: 66,
-        start: at(DAY, '10:00'),
-        end: at(DAY, '10:15'),
-        title: '',
-        firstName,
-        lastName,
-        mobile: '',
-        phone: '',
-        email: '',
-        patientName: 'Muffett',
-        notes: '',
-        clinicianId: null,
-      },
-      submittedAt: 1,
-      outcome: 'booked',
-      message: null,
-    })
     fake.answer({
       'booking:listJournal': () => ok([entry('Judit', 'hBourke'), entry('Judith', 'Burke')]),
     })
@@ -347,5 +371,17 @@ describe('the same customer and patient that day', () => {
     const booking = await openForm('14:00')
 
     expect(await booking.submit()).toBe(true)
+  })
+
+  it('is the same customer typed now with spaces round the names', async () => {
+    fake.answer({
+      'booking:listJournal': () => ok([entry('Judith', 'Bourke')]),
+    })
+    await useJournalStore().load()
+    const booking = await openForm('14:00')
+    booking.update({ firstName: ' Judith ', lastName: 'Bourke  ', patientName: ' Muffett' })
+
+    expect(await booking.submit()).toBe(false)
+    expect(booking.duplicate?.reference).toBe(REFERENCE)
   })
 })
