@@ -4,7 +4,7 @@
 // 2 em apart, letters 0.12 em and words 0.16 em, on every element, at the reception PC's 1366×768.
 import type { Locator, Page } from '@playwright/test'
 import { clickSlot, goToDay } from './helpers/board'
-import { pageOverflow } from './helpers/overflow'
+import { clippedText, pageOverflow } from './helpers/overflow'
 import { test, expect, type Desk } from './helpers/desk'
 import { firstFreeSlot } from './helpers/slots'
 
@@ -84,31 +84,6 @@ async function layoutProblems(page: Page, controls: Record<string, Locator>): Pr
       if (overlap(box, otherBox)) problems.push(`${name} lies over ${other}`)
   return problems
 }
-
-/**
- * Text cut off: an element that clips its overflow (hidden or clip, not a scroll box) while its text needs more room
- * than it has. FullCalendar's drawing is left out: it is hidden from assistive technology and its words ("Booked")
- * are repeated in the schedule's listbox and the board's key.
- */
-const clippedText = (page: Page, within: string): Promise<string[]> =>
-  page.evaluate((selector) => {
-    const clips = (value: string): boolean => value === 'hidden' || value === 'clip'
-    return [...document.querySelectorAll<HTMLElement>(`${selector} *`)]
-      .filter((element) => {
-        if (element.closest('.fc, .fd-visually-hidden') || element.getClientRects().length === 0)
-          return false
-        if (
-          ![...element.childNodes].some((node) => node.nodeType === 3 && node.textContent?.trim())
-        )
-          return false
-        const style = getComputedStyle(element)
-        return (
-          (clips(style.overflowX) && element.scrollWidth > element.clientWidth + 1) ||
-          (clips(style.overflowY) && element.scrollHeight > element.clientHeight + 1)
-        )
-      })
-      .map((element) => `${element.tagName.toLowerCase()} “${element.textContent?.trim()}”`)
-  }, within)
 
 /** The board of a day with free time at Main Clinic, and its booking form opened on a free slot. */
 async function openBoardAndForm(

@@ -5,7 +5,7 @@ import { covers } from '../../src/shared/intervals'
 import { dayBounds } from '../../src/shared/time'
 import { wcagViolations } from './helpers/axe'
 import { clickSlot, goToDay } from './helpers/board'
-import { pageOverflow, sidewaysScrollers } from './helpers/overflow'
+import { clippedText, pageOverflow, sidewaysScrollers } from './helpers/overflow'
 import { test, expect } from './helpers/desk'
 import { EVERY_SCREEN, walkEveryScreen } from './helpers/screens'
 import { firstFreeSlot } from './helpers/slots'
@@ -68,7 +68,7 @@ test('one schedule at a time, switched by name, and a booking made from it', asy
   expect(covers((await client.freeBusy(SCHEDULE, dayBounds(date, ZONE))).busy, slot)).toBe(true)
 })
 
-test('every screen reflows at 320 CSS px: no sideways scrolling but the board’s, axe finds nothing', async ({
+test('every screen reflows at 320 CSS px: no sideways scrolling but the board’s, no text cut off, axe finds nothing', async ({
   desk,
 }) => {
   // Fourteen screens, each with a whole-page axe run: longer than one test's usual minute on a loaded machine.
@@ -103,6 +103,8 @@ test('every screen reflows at 320 CSS px: no sideways scrolling but the board’
       )
     for (const scroller of await sidewaysScrollers(page))
       problems.push(`${screen}: ${scroller} scrolls sideways`)
+    for (const clipped of await clippedText(page, 'body'))
+      problems.push(`${screen}: ${clipped} is cut off`)
     for (const violation of await wcagViolations(page)) problems.push(`${screen}: ${violation}`)
   })
 

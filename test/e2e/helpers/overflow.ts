@@ -1,4 +1,5 @@
-// What reaches past the window's edges, and what scrolls sideways: the board's grid is the one part allowed to.
+// What reaches past the window's edges, what scrolls sideways (the board's grid is the one part allowed to), and
+// text cut off by its box.
 import type { Page } from '@playwright/test'
 
 /**
@@ -37,3 +38,28 @@ export const sidewaysScrollers = (page: Page): Promise<string[]> =>
       })
       .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`),
   )
+
+/**
+ * Text cut off: an element that clips its overflow (hidden or clip, not a scroll box) while its text needs more room
+ * than it has. FullCalendar's drawing is left out: it is hidden from assistive technology and its words ("Booked")
+ * are repeated in the schedule's listbox and the board's key.
+ */
+export const clippedText = (page: Page, within: string): Promise<string[]> =>
+  page.evaluate((selector) => {
+    const clips = (value: string): boolean => value === 'hidden' || value === 'clip'
+    return [...document.querySelectorAll<HTMLElement>(`${selector} *`)]
+      .filter((element) => {
+        if (element.closest('.fc, .fd-visually-hidden') || element.getClientRects().length === 0)
+          return false
+        if (
+          ![...element.childNodes].some((node) => node.nodeType === 3 && node.textContent?.trim())
+        )
+          return false
+        const style = getComputedStyle(element)
+        return (
+          (clips(style.overflowX) && element.scrollWidth > element.clientWidth + 1) ||
+          (clips(style.overflowY) && element.scrollHeight > element.clientHeight + 1)
+        )
+      })
+      .map((element) => `${element.tagName.toLowerCase()} “${element.textContent?.trim()}”`)
+  }, within)
