@@ -208,3 +208,17 @@ describe("dayClock: a day's times named in bulk", () => {
     expect(dayClock('2027-06-01', SYDNEY).formatRange(end - HOUR, end + HOUR)).toBe('23:00–01:00')
   })
 })
+
+describe('a day’s clock for a range reaching into a neighbouring day', () => {
+  it('names it by the neighbouring day’s own clock when the clocks changed between them', () => {
+    const saturday = dayClock('2027-04-03', SYDNEY)
+    const monday = dayClock('2027-04-05', SYDNEY)
+
+    expect(
+      saturday.formatRange(at('2027-04-03T23:00:00+11:00'), at('2027-04-04T05:00:00+10:00')),
+    ).toBe('23:00–05:00')
+    expect(
+      monday.formatRange(at('2027-04-04T01:00:00+11:00'), at('2027-04-05T01:00:00+10:00')),
+    ).toBe('01:00–01:00 (the clocks go back at 03:00)')
+  })
+})
