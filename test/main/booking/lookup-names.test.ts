@@ -76,4 +76,19 @@ describe('BookingService.get names the booking', () => {
     })
     expect(found.names).toBeUndefined()
   })
+
+  it('logs why it could not name a booking, and for which location', async () => {
+    await s.close()
+    s = await startServices({ client: { retries: 0 }, log: true })
+    const reference = await s.newClient().createBooking(elsewhere())
+    s.sandbox.injectFault({ kind: 'status', status: 503, method: 'GET', path: /\/schedules$/ })
+
+    await s.booking.get(reference)
+
+    expect(s.logged).toContainEqual({
+      level: 'warn',
+      message: 'booking: could not name a looked-up booking',
+      meta: { locationId: 98, error: expect.stringContaining('503') },
+    })
+  })
 })
