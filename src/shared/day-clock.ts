@@ -95,14 +95,19 @@ export interface HourMark {
 
 /** A mark every hour of elapsed time from local midnight, each labelled with the wall clock at that moment. */
 export function hourMarks(date: IsoDate, zone: string): HourMark[] {
-  const bounds = dayBounds(date, zone)
+  // The day's clock names each hour without a luxon DateTime on an ordinary day (dayClock).
+  const clock = dayClock(date, zone)
+  const back = clockChange(date, zone)?.kind === 'back'
+  const { bounds } = clock
   const marks: HourMark[] = []
-  for (let instant = bounds.start; instant < bounds.end; instant += 60 * MINUTE)
+  for (let instant = bounds.start; instant < bounds.end; instant += 60 * MINUTE) {
+    const minute = clock.wallMinute(instant)
     marks.push({
       minute: elapsedMinutes(instant, bounds),
-      label: formatTime(instant, zone),
-      again: occurrence(instant, zone) === 'second',
+      label: `${twoDigits(Math.floor(minute / 60))}:${twoDigits(minute % 60)}`,
+      again: back && occurrence(instant, zone) === 'second',
     })
+  }
   return marks
 }
 

@@ -1,11 +1,13 @@
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import type { DayView, JournalEntry } from '../../src/shared/domain'
+import { bookableStarts } from '../../src/shared/slots'
 import { dayBounds } from '../../src/shared/time'
 import {
   columnEvents,
   openingMinute,
   selectionAllowed,
+  slotZone,
   visibleHours,
 } from '../../src/renderer/src/board'
 import { at, dayView, zone } from './helpers/fixtures'
@@ -214,5 +216,36 @@ describe('selectionAllowed', () => {
     expect(
       selectionAllowed({ start: at(DAY, '10:00'), end: at(DAY, '10:15') }, free, available, before),
     ).toBe(true)
+  })
+})
+
+describe('slotZone', () => {
+  const starts = (view: DayView, inZone: string): number[] =>
+    view.schedules.flatMap((schedule) =>
+      bookableStarts(schedule.free, { slotSize: 15 }, { slots: 1 }, inZone),
+    )
+
+  it("finds an ordinary day's slots in its midnight's fixed offset, the same starts as in the named zone", () => {
+    const view = dayView(DAY)
+
+    expect(slotZone(view)).toBe('UTC+11')
+    expect(starts(view, slotZone(view))).toEqual(starts(view, zone))
+  })
+
+  it('keeps the named zone on a day the clocks change, and for times beyond the day', () => {
+    const back = { ...dayView(DAY), date: '2027-04-04', bounds: dayBounds('2027-04-04', zone) }
+    const view = dayView(DAY)
+    const beyond: DayView = {
+      ...view,
+      schedules: [
+        {
+          ...view.schedules[0]!,
+          free: [{ start: view.bounds.end - 3_600_000, end: view.bounds.end + 3_600_000 }],
+        },
+      ],
+    }
+
+    expect(slotZone(back)).toBe(zone)
+    expect(slotZone(beyond)).toBe(zone)
   })
 })

@@ -1,7 +1,7 @@
 // Pure helpers that turn a DayView into what each FullCalendar column draws. No Vue, no FullCalendar state.
 import type { EventInput } from '@fullcalendar/core'
 import type { ClinicianDay, DayView, JournalEntry, Range, ScheduleDay } from '../../shared/domain'
-import { elapsedMinutes } from '../../shared/day-clock'
+import { clockChange, dayClockZone, elapsedMinutes } from '../../shared/day-clock'
 import { covers, union } from '../../shared/intervals'
 import { UNCONFIRMED_LABEL } from '../../shared/unconfirmed'
 
@@ -206,4 +206,18 @@ export function selectionAllowed(
   if (range.start < now) return false
   if (!covers(free, range)) return false
   return clinicianAvailable === null || covers(clinicianAvailable, range)
+}
+
+/**
+ * The zone to find a day's slot boundaries in (bookableStarts): on an ordinary day whose times all lie within it,
+ * the fixed offset of its midnight, which is the location's offset at every instant of the day, so the starts are
+ * the same, found without asking Intl for the named zone's offset at each one; otherwise the location's zone.
+ */
+export function slotZone(view: DayView): string {
+  const within = (range: Range): boolean =>
+    range.start >= view.bounds.start && range.end <= view.bounds.end
+  const ordinary =
+    clockChange(view.date, view.timeZone) === null &&
+    view.schedules.every((schedule) => schedule.free.every(within))
+  return ordinary ? dayClockZone(view.date, view.timeZone) : view.timeZone
 }
