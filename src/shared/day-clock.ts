@@ -3,6 +3,7 @@
 // lays a day out by time elapsed since midnight (so a repeated hour gets rows of its own), labels it with the wall
 // clock, and names which of two equal wall times a time is.
 import { DateTime, FixedOffsetZone } from 'luxon'
+import { BoundedMemo } from './bounded-memo'
 import type { Instant, IsoDate, Range } from './domain'
 import { dayBounds, formatTime, isoDateOf } from './time'
 
@@ -25,21 +26,16 @@ export interface ClockChange {
 const offsetAt = (instant: Instant, zone: string): number =>
   DateTime.fromMillis(instant, { zone }).offset
 
-/** Days whose clock change was worked out: the board asks for the same few days on every row it names. */
-const changes = new Map<string, ClockChange | null>()
-/** Days whose clock zone (dayClockZone) was worked out: every column asks for its day's on each change of day. */
-const clockZones = new Map<string, string>()
-/** How many days each cache keeps (a board asks about a handful; a long search walks more, and starts again). */
+/** How many days each memo keeps (a board asks about a handful; a long search walks more, and starts again). */
 const KEPT_DAYS = 64
+/** Days whose clock change was worked out: the board asks for the same few days on every row it names. */
+const changes = new BoundedMemo<ClockChange | null>(KEPT_DAYS)
+/** Days whose clock zone (dayClockZone) was worked out: every column asks for its day's on each change of day. */
+const clockZones = new BoundedMemo<string>(KEPT_DAYS)
 
 /** The clock change on `date` in `zone`, or null on an ordinary day (a day has at most one). */
 export function clockChange(date: IsoDate, zone: string): ClockChange | null {
-  const key = `${zone} ${date}`
-  if (changes.has(key)) return changes.get(key) ?? null
-  const change = findClockChange(date, zone)
-  if (changes.size >= KEPT_DAYS) changes.clear()
-  changes.set(key, change)
-  return change
+  return changes.get(`${zone} ${date}`, () => findClockChange(date, zone))
 }
 
 function findClockChange(date: IsoDate, zone: string): ClockChange | null {
@@ -72,13 +68,10 @@ function findClockChange(date: IsoDate, zone: string): ClockChange | null {
  * day they go forward), where one drawn in the named zone folds the repeated hour onto one row.
  */
 export function dayClockZone(date: IsoDate, zone: string): string {
-  const key = `${zone} ${date}`
-  const known = clockZones.get(key)
-  if (known !== undefined) return known
-  const name = FixedOffsetZone.instance(offsetAt(dayBounds(date, zone).start, zone)).name
-  if (clockZones.size >= KEPT_DAYS) clockZones.clear()
-  clockZones.set(key, name)
-  return name
+  return clockZones.get(
+    `${zone} ${date}`,
+    () => FixedOffsetZone.instance(offsetAt(dayBounds(date, zone).start, zone)).name,
+  )
 }
 
 /** Minutes elapsed from the local midnight that starts `bounds` to `instant`. */
@@ -177,7 +170,7 @@ const DAY_MINUTES = 24 * 60
 const twoDigits = (value: number): string => String(value).padStart(2, '0')
 
 /** Days whose clock was made: every column of the board names its rows with the same one. */
-const clocks = new Map<string, DayClock>()
+const clocks = new BoundedMemo<DayClock>(KEPT_DAYS)
 
 /**
  * The clock of `date` in `zone`. On an ordinary day one offset holds from midnight to midnight, so a time's wall
@@ -186,13 +179,7 @@ const clocks = new Map<string, DayClock>()
  * every column. On a day the clocks change, each time goes through formatTimeRange and the zone itself.
  */
 export function dayClock(date: IsoDate, zone: string): DayClock {
-  const key = `${zone} ${date}`
-  const known = clocks.get(key)
-  if (known) return known
-  const clock = makeDayClock(date, zone)
-  if (clocks.size >= KEPT_DAYS) clocks.clear()
-  clocks.set(key, clock)
-  return clock
+  return clocks.get(`${zone} ${date}`, () => makeDayClock(date, zone))
 }
 
 function makeDayClock(date: IsoDate, zone: string): DayClock {

@@ -1,6 +1,7 @@
 // Slot arithmetic as the server does it: boundaries are multiples of the schedule's slot size in wall-clock minutes
 // from local midnight, seconds ignored (spec §5.5, §7.1 step 9).
 import { DateTime, type Zone } from 'luxon'
+import { BoundedMemo } from './bounded-memo'
 import type { AppointmentType, Instant, Range, Schedule } from './domain'
 import { union } from './intervals'
 
@@ -13,16 +14,13 @@ export const typeDuration = (
 ): number => type.slots * schedule.slotSize * MINUTE
 
 const DAY_MINUTES = 24 * 60
-const zones = new Map<string, Zone>()
+/** Zones resolved by name: a clinic has one or two. */
+const zones = new BoundedMemo<Zone>(16)
 
 // Wall-clock minute of the day from the zone's offset: the same hour:minute luxon would give, without building a
 // DateTime per candidate (a 14-day search tests thousands of them).
 function wallMinute(instant: Instant, zone: string): number {
-  let resolved = zones.get(zone)
-  if (!resolved) {
-    resolved = DateTime.fromMillis(0, { zone }).zone
-    zones.set(zone, resolved)
-  }
+  const resolved = zones.get(zone, () => DateTime.fromMillis(0, { zone }).zone)
   const local = Math.floor((instant + resolved.offset(instant) * MINUTE) / MINUTE)
   return ((local % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES
 }
