@@ -1,6 +1,5 @@
 // What a receptionist who cannot see the screen hears about a booking (the live regions), and what "Check again"
 // and the clinician check say in the cases the board cannot answer.
-import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest'
 import type { BookingConfirmation, JournalEntry } from '../../../src/shared/domain'
 import { fail, ok, type Result } from '../../../src/shared/result'
@@ -9,9 +8,9 @@ import { useBookingStore } from '../../../src/renderer/src/stores/booking'
 import { useCalendarStore } from '../../../src/renderer/src/stores/calendar'
 import { useClinicStore } from '../../../src/renderer/src/stores/clinic'
 import { useJournalStore } from '../../../src/renderer/src/stores/journal'
-import { createFakeApi, deferred, type FakeApi } from '../helpers/fake-api'
-import { installApi } from '../helpers/api-module'
-import { at, dayView, mainClinic, mainDetails, suggestionAt } from '../helpers/fixtures'
+import { deferred, type FakeApi } from '../helpers/fake-api'
+import { freshDesk } from '../helpers/desk'
+import { at, suggestionAt } from '../helpers/fixtures'
 
 vi.mock(
   '../../../src/renderer/src/api',
@@ -40,15 +39,7 @@ async function openForm(start = '09:00', scheduleId = 136, typeId = 66) {
 }
 
 beforeEach(() => {
-  localStorage.clear()
-  setActivePinia(createPinia())
-  fake = createFakeApi({
-    'clinic:listLocations': () => ok([mainClinic]),
-    'clinic:loadLocation': () => ok(mainDetails),
-    'calendar:loadDay': (request) => ok(dayView(request.date)),
-    'booking:listJournal': () => ok([]),
-  })
-  installApi(fake.api)
+  fake = freshDesk()
   said = vi.spyOn(useAnnouncerStore(), 'say')
 })
 

@@ -1,6 +1,5 @@
 // After a booking got no answer the form cannot simply be sent again, and a second booking for
 // the same customer and patient that day is shown before it is sent.
-import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { JournalEntry } from '../../../src/shared/domain'
 import { fail, ok } from '../../../src/shared/result'
@@ -8,9 +7,9 @@ import { useBookingStore } from '../../../src/renderer/src/stores/booking'
 import { useCalendarStore } from '../../../src/renderer/src/stores/calendar'
 import { useClinicStore } from '../../../src/renderer/src/stores/clinic'
 import { useJournalStore } from '../../../src/renderer/src/stores/journal'
-import { createFakeApi, type FakeApi } from '../helpers/fake-api'
-import { installApi } from '../helpers/api-module'
-import { at, dayView, mainClinic, mainDetails } from '../helpers/fixtures'
+import { type FakeApi } from '../helpers/fake-api'
+import { freshDesk } from '../helpers/desk'
+import { at, dayView } from '../helpers/fixtures'
 
 vi.mock(
   '../../../src/renderer/src/api',
@@ -40,16 +39,9 @@ async function openForm(
 }
 
 beforeEach(() => {
-  localStorage.clear()
-  setActivePinia(createPinia())
-  fake = createFakeApi({
-    'clinic:listLocations': () => ok([mainClinic]),
-    'clinic:loadLocation': () => ok(mainDetails),
-    'calendar:loadDay': (request) => ok(dayView(request.date)),
-    'booking:listJournal': () => ok([]),
+  fake = freshDesk({
     'booking:create': () => fail('OUTCOME_UNKNOWN', 'No usable answer came back from OpenVPMS.'),
   })
-  installApi(fake.api)
 })
 
 describe('booking store after an unanswered booking', () => {

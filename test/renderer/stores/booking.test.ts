@@ -6,9 +6,9 @@ import { fail, ok, type Result } from '../../../src/shared/result'
 import { useBookingStore, validateDraft } from '../../../src/renderer/src/stores/booking'
 import { useCalendarStore } from '../../../src/renderer/src/stores/calendar'
 import { useClinicStore } from '../../../src/renderer/src/stores/clinic'
-import { createFakeApi, deferred, type FakeApi } from '../helpers/fake-api'
-import { installApi } from '../helpers/api-module'
-import { at, dayView, mainClinic, mainDetails, suggestionAt } from '../helpers/fixtures'
+import { deferred, type FakeApi } from '../helpers/fake-api'
+import { freshDesk } from '../helpers/desk'
+import { at, dayView, suggestionAt } from '../helpers/fixtures'
 
 vi.mock(
   '../../../src/renderer/src/api',
@@ -33,15 +33,7 @@ function fillCustomer(): void {
 }
 
 beforeEach(() => {
-  localStorage.clear()
-  setActivePinia(createPinia())
-  fake = createFakeApi({
-    'clinic:listLocations': () => ok([mainClinic]),
-    'clinic:loadLocation': () => ok(mainDetails),
-    'calendar:loadDay': (request) => ok(dayView(request.date)),
-    'booking:listJournal': () => ok([]),
-  })
-  installApi(fake.api)
+  fake = freshDesk()
 })
 
 describe('booking store', () => {
