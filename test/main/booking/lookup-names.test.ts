@@ -1,25 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { WireBookingRequest } from '../../../src/main/openvpms/client'
 import { at, startServices, type Services } from '../clinic/harness'
+import { otherDeskBooking } from '../../helpers/booking-draft'
 
 /** A booking made online or at another desk (none in this desk's journal), at the seed's Main Clinic. */
-const elsewhere = (overrides: Partial<WireBookingRequest> = {}): WireBookingRequest => ({
-  location: 98,
-  schedule: 136,
-  appointmentType: 66,
-  start: at('13:00'),
-  end: at('13:15'),
-  title: null,
-  firstName: 'Judith',
-  lastName: 'Bourke',
-  email: null,
-  phone: null,
-  mobile: '0418976543',
-  patientName: 'Muffett',
-  notes: null,
-  user: 1158,
-  ...overrides,
-})
+const elsewhere = (overrides: Partial<WireBookingRequest> = {}): WireBookingRequest =>
+  otherDeskBooking({
+    firstName: 'Judith',
+    lastName: 'Bourke',
+    mobile: '0418976543',
+    patientName: 'Muffett',
+    user: 1158,
+    ...overrides,
+  })
 
 let s: Services
 beforeEach(async () => {

@@ -6,7 +6,7 @@ import { outcomeMessages } from '../../../src/main/booking/service'
 import type { BookingDraft, DayView, JournalEntry } from '../../../src/shared/domain'
 import { formatTime } from '../../../src/shared/time'
 import { at, failureOf, startServices, SYDNEY, type Services } from '../clinic/harness'
-import { guideDraft } from '../../helpers/booking-draft'
+import { guideDraft, otherDeskBooking } from '../../helpers/booking-draft'
 
 const draft = (overrides: Partial<BookingDraft> = {}): BookingDraft =>
   guideDraft({ notes: 'Limping on the left fore', ...overrides })
@@ -29,22 +29,7 @@ const isFreeBusy136 = (path: string): boolean => path.startsWith('/schedules/136
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms))
 /** Another desk's booking of the guide's time. */
 const otherDeskBooks = (s: Services): Promise<string> =>
-  s.newClient().createBooking({
-    location: 98,
-    schedule: 136,
-    appointmentType: 66,
-    start: at('12:30'),
-    end: at('12:45'),
-    title: null,
-    firstName: 'Olivia',
-    lastName: 'Smith',
-    email: null,
-    phone: null,
-    mobile: '0400000000',
-    patientName: null,
-    notes: null,
-    user: null,
-  })
+  s.newClient().createBooking(otherDeskBooking({ start: at('12:30'), end: at('12:45') }))
 
 let s: Services
 afterEach(() => s.close())

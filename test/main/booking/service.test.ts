@@ -9,12 +9,11 @@ import { BookingService } from '../../../src/main/booking/service'
 import { CalendarService } from '../../../src/main/calendar/service'
 import { ClinicService } from '../../../src/main/clinic/service'
 import { seedDataset } from '../../../src/main/sandbox/seed'
-import type { WireBookingRequest } from '../../../src/main/openvpms/client'
 import type { BookingDraft, DayView } from '../../../src/shared/domain'
 import { AppFailure } from '../../../src/shared/result'
 import { formatTime } from '../../../src/shared/time'
 import { at, codeOf, failureOf, startServices, SYDNEY, type Services } from '../clinic/harness'
-import { guideDraft } from '../../helpers/booking-draft'
+import { guideDraft, otherDeskBooking } from '../../helpers/booking-draft'
 
 const draft = (overrides: Partial<BookingDraft> = {}): BookingDraft =>
   guideDraft({ notes: 'Limping on the left fore', ...overrides })
@@ -28,23 +27,7 @@ const busyOn = (view: DayView, scheduleId: number): string[] =>
   )
 
 /** Another desk's (or the online form's) POST for the guide's customer on the guide's schedule. */
-const wire = (overrides: Partial<WireBookingRequest> = {}): WireBookingRequest => ({
-  location: 98,
-  schedule: 136,
-  appointmentType: 66,
-  start: at('13:00'),
-  end: at('13:15'),
-  title: null,
-  firstName: 'Olivia',
-  lastName: 'Smith',
-  email: null,
-  phone: null,
-  mobile: '0400000000',
-  patientName: null,
-  notes: null,
-  user: null,
-  ...overrides,
-})
+const wire = otherDeskBooking
 
 let s: Services
 afterEach(() => s.close())
@@ -538,22 +521,7 @@ describe('BookingService.get and cancel', () => {
   })
 
   it('cancels a booking made elsewhere and refreshes the day on the board', async () => {
-    const reference = await s.newClient().createBooking({
-      location: 98,
-      schedule: 136,
-      appointmentType: 66,
-      start: at('13:00'),
-      end: at('13:15'),
-      title: null,
-      firstName: 'Olivia',
-      lastName: 'Smith',
-      email: null,
-      phone: null,
-      mobile: '0400000000',
-      patientName: null,
-      notes: null,
-      user: null,
-    })
+    const reference = await s.newClient().createBooking(wire())
     const before = await s.calendar.loadDay({ locationId: 98, date: '2019-02-15', scheduleIds: [] })
     await s.calendar.whenIdle()
 
@@ -710,22 +678,7 @@ describe('BookingService.get on a server with the GET defect (spec §7.3)', () =
   })
 
   it('says the server cannot show a booking this desk did not make', async () => {
-    const reference = await s.newClient().createBooking({
-      location: 98,
-      schedule: 136,
-      appointmentType: 66,
-      start: at('13:00'),
-      end: at('13:15'),
-      title: null,
-      firstName: 'Olivia',
-      lastName: 'Smith',
-      email: null,
-      phone: null,
-      mobile: '0400000000',
-      patientName: null,
-      notes: null,
-      user: null,
-    })
+    const reference = await s.newClient().createBooking(wire())
 
     const failure = await failureOf(s.booking.get(reference))
 
