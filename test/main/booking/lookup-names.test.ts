@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { WireBookingRequest } from '../../../src/main/openvpms/client'
-import { at, startServices, type Services } from '../clinic/harness'
-import { otherDeskBooking } from '../../helpers/booking-draft'
+import { at, otherDeskBooking, startServices, type Services } from '../clinic/harness'
 
 /** A booking made online or at another desk (none in this desk's journal), at the seed's Main Clinic. */
 const elsewhere = (overrides: Partial<WireBookingRequest> = {}): WireBookingRequest =>

@@ -5,8 +5,15 @@ import { bookingHandlers } from '../../../src/main/booking/ipc'
 import { outcomeMessages } from '../../../src/main/booking/service'
 import type { BookingDraft, DayView, JournalEntry } from '../../../src/shared/domain'
 import { formatTime } from '../../../src/shared/time'
-import { at, failureOf, startServices, SYDNEY, type Services } from '../clinic/harness'
-import { guideDraft, otherDeskBooking } from '../../helpers/booking-draft'
+import {
+  at,
+  otherDeskBooking,
+  failureOf,
+  startServices,
+  SYDNEY,
+  type Services,
+} from '../clinic/harness'
+import { guideDraft } from '../../helpers/booking-draft'
 
 const draft = (overrides: Partial<BookingDraft> = {}): BookingDraft =>
   guideDraft({ notes: 'Limping on the left fore', ...overrides })

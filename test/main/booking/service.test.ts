@@ -12,8 +12,16 @@ import { seedDataset } from '../../../src/main/sandbox/seed'
 import type { BookingDraft, DayView } from '../../../src/shared/domain'
 import { AppFailure } from '../../../src/shared/result'
 import { formatTime } from '../../../src/shared/time'
-import { at, codeOf, failureOf, startServices, SYDNEY, type Services } from '../clinic/harness'
-import { guideDraft, otherDeskBooking } from '../../helpers/booking-draft'
+import {
+  at,
+  otherDeskBooking,
+  codeOf,
+  failureOf,
+  startServices,
+  SYDNEY,
+  type Services,
+} from '../clinic/harness'
+import { guideDraft } from '../../helpers/booking-draft'
 
 const draft = (overrides: Partial<BookingDraft> = {}): BookingDraft =>
   guideDraft({ notes: 'Limping on the left fore', ...overrides })

@@ -7,7 +7,11 @@ import type { SeriesService } from '../../../src/main/booking/series'
 import type { BookingDeps, BookingService } from '../../../src/main/booking/service'
 import type { CalendarService } from '../../../src/main/calendar/service'
 import type { ClinicService } from '../../../src/main/clinic/service'
-import { OpenVpmsClient, type ClientConfig } from '../../../src/main/openvpms/client'
+import {
+  OpenVpmsClient,
+  type ClientConfig,
+  type WireBookingRequest,
+} from '../../../src/main/openvpms/client'
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../src/main/sandbox'
 import { createEvents, createServices, type ServicesDeps } from '../../../src/main/services'
 import type { EventName } from '../../../src/shared/ipc-contract'
@@ -178,4 +182,28 @@ export async function failureOf(promise: Promise<unknown>): Promise<AppFailure> 
     throw thrown
   }
   throw new Error('expected a failure, got a success')
+}
+
+/**
+ * Another desk's (or the online form's) POST on the guide's schedule: Olivia Smith's Standard Consult at location 98,
+ * 13:00–13:15 on 2019-02-15 in Sydney, no patient, no clinician; `overrides` change what a test is about.
+ */
+export function otherDeskBooking(overrides: Partial<WireBookingRequest> = {}): WireBookingRequest {
+  return {
+    location: 98,
+    schedule: 136,
+    appointmentType: 66,
+    start: Date.parse('2019-02-15T13:00:00+11:00'),
+    end: Date.parse('2019-02-15T13:15:00+11:00'),
+    title: null,
+    firstName: 'Olivia',
+    lastName: 'Smith',
+    email: null,
+    phone: null,
+    mobile: '0400000000',
+    patientName: null,
+    notes: null,
+    user: null,
+    ...overrides,
+  }
 }
