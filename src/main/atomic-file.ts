@@ -125,3 +125,19 @@ export async function readKeptFile<T>(
     return { setAside: aside, entries: [] }
   }
 }
+
+/**
+ * Joins a kept file's entries, read at last, with those added while it could not be read: in place (every method
+ * holds the one array), the file's first, then the ones added meanwhile, which win on a shared id. Returns how many
+ * were added meanwhile (they still need writing).
+ */
+export function rejoinKept<T extends { readonly id: string }>(
+  entries: T[],
+  read: readonly T[],
+): number {
+  const meanwhile = entries.splice(0)
+  const ids = new Set(meanwhile.map((entry) => entry.id))
+  for (const entry of read) if (!ids.has(entry.id)) entries.push(entry)
+  for (const entry of meanwhile) entries.push(entry)
+  return meanwhile.length
+}

@@ -18,7 +18,7 @@ import { isoDateOf } from '../../shared/time'
 import { bookingDraftSchema } from '../../shared/booking-draft'
 import type { Logger } from '../ipc/handle'
 import type { Emit } from '../calendar/service'
-import { readKeptFile, writeFileAtomic } from '../atomic-file'
+import { readKeptFile, rejoinKept, writeFileAtomic } from '../atomic-file'
 import { JournalIndex } from './journal-search'
 
 /** The journal's collaborators. */
@@ -293,20 +293,16 @@ export class BookingJournal {
         if (read === 'unreadable') return (this.#entries ??= [])
         const wasUnreadable = this.#unreadable !== null
         this.#unreadable = null
-        // In place, as every method holds the one array: the file's entries first, then those made meanwhile.
         const entries = (this.#entries ??= [])
-        const meanwhile = entries.splice(0)
-        const ids = new Set(meanwhile.map((entry) => entry.id))
-        for (const entry of read) if (!ids.has(entry.id)) entries.push(entry)
-        for (const entry of meanwhile) entries.push(entry)
+        const meanwhile = rejoinKept(entries, read)
         if (wasUnreadable) {
           this.#deps.log?.warn('journal: readable again; entries recorded meanwhile are saved', {
             file: this.#deps.file,
-            kept: meanwhile.length,
+            kept: meanwhile,
           })
         }
         // The pruned journal replaces the file in one atomic write: it is either all old or all new.
-        if (this.#prune() > 0 || meanwhile.length > 0) await this.#persist()
+        if (this.#prune() > 0 || meanwhile > 0) await this.#persist()
         // Built once here, so the first keystroke of a search does not pay for reading the whole journal.
         this.#index.update(entries)
         this.#stale = false

@@ -13,7 +13,7 @@ import {
   type WaitlistLabels,
   type WaitlistRequest,
 } from '../../shared/waitlist'
-import { readKeptFile, writeFileAtomic } from '../atomic-file'
+import { readKeptFile, rejoinKept, writeFileAtomic } from '../atomic-file'
 import type { Emit } from '../calendar/service'
 import type { Logger } from '../ipc/handle'
 
@@ -208,17 +208,14 @@ export class WaitlistStore {
         const wasUnreadable = this.#unreadable !== null
         this.#unreadable = null
         const entries = (this.#entries ??= [])
-        const meanwhile = entries.splice(0)
-        const ids = new Set(meanwhile.map((entry) => entry.id))
-        for (const entry of read) if (!ids.has(entry.id)) entries.push(entry)
-        for (const entry of meanwhile) entries.push(entry)
+        const meanwhile = rejoinKept(entries, read)
         if (wasUnreadable) {
           this.#deps.log?.warn('waitlist: readable again; entries added meanwhile are saved', {
             file: this.#deps.file,
-            kept: meanwhile.length,
+            kept: meanwhile,
           })
         }
-        if (this.#expire() > 0 || meanwhile.length > 0) await this.#persist()
+        if (this.#expire() > 0 || meanwhile > 0) await this.#persist()
         return entries
       })
       .finally(() => (this.#loading = null))
