@@ -70,8 +70,21 @@ test('a time taken from a stale board offers the nearest free starts; taking one
   // The nearest comes first.
   const distances = suggestions.map((suggestion) => Math.abs(suggestion.start - slot.start))
   expect(distances).toEqual([...distances].sort((a, b) => a - b))
-  await dialog.locator('.fd-alternatives').scrollIntoViewIfNeeded()
+  // As the dialog comes back, with no scrolling by hand: its title, the refusal and the times offered all in view,
+  // none of them under another (the title stays put while the form scrolls).
+  const title = dialog.getByRole('heading', { name: 'New booking' })
+  const refusal = dialog.locator('.fd-error > p').first()
+  await expect(title).toBeInViewport({ ratio: 1 })
+  await expect(refusal).toBeInViewport({ ratio: 1 })
+  for (const button of await offered.all()) await expect(button).toBeInViewport({ ratio: 1 })
+  const [titleBox, refusalBox] = [(await title.boundingBox())!, (await refusal.boundingBox())!]
+  const header = (await dialog.locator('.fd-dialog-header').boundingBox())!
+  expect(refusalBox.y).toBeGreaterThanOrEqual(header.y + header.height)
+  expect(titleBox.y).toBeGreaterThanOrEqual((await dialog.boundingBox())!.y)
   await page.screenshot({ path: 'docs/screenshots/clash-alternatives.png' })
+  await dialog.evaluate((element) => element.scrollTo(0, element.scrollHeight))
+  await expect(dialog.getByRole('button', { name: 'Confirm booking' })).toBeInViewport()
+  await expect(title).toBeInViewport({ ratio: 1 })
 
   // Another room at the same time, when offered, shows the desk looks beyond the schedule clicked.
   const chosen =
