@@ -113,7 +113,28 @@ test('the board marks the busy block where this desk’s unanswered booking woul
   )
   const key = page.locator('.fd-board-legend')
   expect(withoutMarks).not.toContain('probably this desk')
-  await expect(key).toContainText('probably this desk’s booking (unconfirmed)')
+  await expect(key).toContainText('probably this desk’s (unconfirmed)')
+  await expect(key).toContainText('Australia/Sydney time')
+  // The key stays one line at 1366 px with the mark in it: its first and last words on the same line.
+  const [first, last] = await key.evaluate((element) => {
+    const texts: Text[] = []
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+    while (walker.nextNode())
+      if (walker.currentNode.textContent?.trim()) texts.push(walker.currentNode as Text)
+    const glyph = (node: Text, at: number): number => {
+      const range = document.createRange()
+      range.setStart(node, at)
+      range.setEnd(node, at + 1)
+      return range.getBoundingClientRect().bottom
+    }
+    const end = texts.at(-1)!
+    const start = texts[0]!
+    return [
+      glyph(start, start.textContent!.search(/\S/)),
+      glyph(end, end.textContent!.trimEnd().length - 1),
+    ]
+  })
+  expect(Math.abs(last! - first!)).toBeLessThanOrEqual(2)
   const swatch = key.locator('.fd-legend-unconfirmed')
   expect(await swatch.evaluate((element) => getComputedStyle(element).borderStyle)).toBe(
     await mark.evaluate((element) => getComputedStyle(element).borderStyle),
