@@ -159,7 +159,7 @@ export async function paintedAfter(
       new Promise<number>((done) => {
         const page = globalThis as unknown as PageGlobals
         const check = (): void => {
-          const events = page.document.querySelectorAll('.fd-column .fc-bg-event[data-start]')
+          const events = page.document.querySelectorAll('.fd-column .fd-block[data-start]')
           let drawn = 0
           for (let index = 0; index < events.length; index++) {
             const start = Number(events[index]!.dataset.start)

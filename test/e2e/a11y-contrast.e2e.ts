@@ -88,36 +88,28 @@ const shotOf = async (page: Page, locator: Locator): Promise<Pixels> =>
 
 /** The board's states, sampled and compared: the same rules hold with and without forced colours. */
 async function measure(page: Page): Promise<Record<string, number>> {
-  const free = page.locator('.fc-bg-event.fd-free').last()
+  const free = page.locator('.fd-block.fd-free').last()
   await free.scrollIntoViewIfNeeded()
   const freeShot = await shotOf(page, free)
   const freeFill = freeShot.at(freeShot.width / 3, freeShot.height / 2)
 
-  const busy = page.locator('.fc-bg-event.fd-busy').last()
+  const busy = page.locator('.fd-block.fd-busy').last()
   await busy.scrollIntoViewIfNeeded()
   const busyShot = await shotOf(page, busy)
   const busyBar = busyShot.at(1, busyShot.height / 2)
   await expect(busy).toContainText('Booked')
 
   // Closed: the last row of the board, after every schedule has closed (it is padding).
-  const lastRow = page
-    .locator('section.fd-column')
-    .first()
-    .locator('td.fc-timegrid-slot-lane')
-    .last()
+  const lastRow = page.locator('section.fd-column').first().locator('.fd-slot').last()
   await lastRow.scrollIntoViewIfNeeded()
   const [closedLine, closedGround] = (await shotOf(page, lastRow)).extremes()
 
   // Past: the first row of the board today (before opening, drawn as past over closed).
-  const firstRow = page
-    .locator('section.fd-column')
-    .first()
-    .locator('td.fc-timegrid-slot-lane')
-    .first()
+  const firstRow = page.locator('section.fd-column').first().locator('.fd-slot').first()
   await firstRow.scrollIntoViewIfNeeded()
   const [pastLine] = (await shotOf(page, firstRow)).extremes()
 
-  const band = page.locator('.fc-bg-event.fd-clinician').last()
+  const band = page.locator('.fd-block.fd-clinician').last()
   await band.scrollIntoViewIfNeeded()
   const bandShot = await shotOf(page, band)
   const bandFill = bandShot.dominant()
@@ -163,7 +155,7 @@ async function openAfternoon(page: Page, open: () => Promise<void>): Promise<voi
   // Every clinician's availability on, so bands are drawn whoever works today.
   const chips = page.getByRole('group', { name: 'Show clinician availability' }).getByRole('button')
   for (const chip of await chips.all()) await chip.click()
-  await expect(page.locator('.fc-bg-event.fd-clinician').first()).toBeAttached()
+  await expect(page.locator('.fd-block.fd-clinician').first()).toBeAttached()
 }
 
 test('every state of the board is 3:1 against its neighbours and marked by more than colour', async ({
@@ -176,7 +168,7 @@ test('every state of the board is 3:1 against its neighbours and marked by more 
 
   for (const [pair, ratio] of Object.entries(ratios))
     expect(ratio, `${pair}: ${ratio.toFixed(2)}:1`).toBeGreaterThanOrEqual(3)
-  await expect(page.locator('.fc-bg-event.fd-clinician').last()).toHaveText(/^[A-Z]{1,3}$/)
+  await expect(page.locator('.fd-block.fd-clinician').last()).toHaveText(/^[A-Z]{1,3}$/)
   await page.screenshot({ path: 'docs/screenshots/board-states.png' })
 })
 

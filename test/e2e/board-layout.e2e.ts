@@ -18,13 +18,12 @@ async function openBranch(desk: Desk, location = 'Northside Branch'): Promise<Pa
   return page
 }
 
-const rows = (page: Page, time: string): Locator =>
-  page.locator(`td.fc-timegrid-slot-lane[data-time="${time}"]`)
+const rows = (page: Page, time: string): Locator => page.locator(`.fd-slot[data-time="${time}"]`)
 
 /** Scrolls the board (not the page) until a time's row is in view, as the mouse wheel would. */
 async function scrollBoardTo(page: Page, time: string): Promise<void> {
   await page.locator('.fd-columns').evaluate((board, wanted) => {
-    const row = board.querySelector(`td.fc-timegrid-slot-lane[data-time="${wanted}"]`)
+    const row = board.querySelector(`.fd-slot[data-time="${wanted}"]`)
     if (!row) throw new Error(`no row at ${wanted}`)
     const top = row.getBoundingClientRect().top - board.getBoundingClientRect().top
     board.scrollTop += top - board.clientHeight / 2

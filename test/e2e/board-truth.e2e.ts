@@ -25,9 +25,9 @@ test('@wide a schedule closed that day says "Closed"; booking with a clinician d
   if (test.info().project.name === '1366x768')
     await page.screenshot({ path: 'docs/screenshots/closed-day.png' })
 
-  await expect(page.locator('.fc-bg-event.fd-clinician')).toHaveCount(0)
+  await expect(page.locator('.fd-block.fd-clinician')).toHaveCount(0)
   await page.getByLabel('Book with').selectOption({ label: 'Dana Whitfield (only when available)' })
-  await expect(page.locator('.fc-bg-event.fd-clinician').first()).toBeVisible()
+  await expect(page.locator('.fd-block.fd-clinician').first()).toBeVisible()
   await expect(page.getByRole('button', { name: 'Dana Whitfield', exact: true })).toHaveAttribute(
     'aria-pressed',
     'false',
@@ -46,8 +46,8 @@ test('today’s gone time is drawn as past; S reaches the board and B "Book with
   const page = desk.page
   const columns = await page.locator('section.fd-column').count()
 
-  await expect(page.locator('.fc-bg-event.fd-past')).toHaveCount(columns)
-  const end = Number(await page.locator('.fc-bg-event.fd-past').first().getAttribute('data-end'))
+  await expect(page.locator('.fd-block.fd-past')).toHaveCount(columns)
+  const end = Number(await page.locator('.fd-block.fd-past').first().getAttribute('data-end'))
   expect(end).toBe(afternoon.toMillis())
 
   await page.keyboard.press('s')

@@ -48,7 +48,7 @@ test('clinician overlays draw each clinician’s availability in their colour', 
   await expect(page.locator('section[data-schedule-id="136"]')).toBeVisible()
   // Rosters change day by day: move on until someone is rostered (the generated clinic has a day off a week).
   for (let tries = 0; tries < 7; tries++) {
-    const bands = page.locator('.fc-bg-event.fd-clinician')
+    const bands = page.locator('.fd-block.fd-clinician')
     if ((await chips.first().getAttribute('aria-pressed')) === 'false')
       for (const chip of await chips.all()) await chip.click()
     if ((await bands.count()) > 0) break
@@ -57,7 +57,7 @@ test('clinician overlays draw each clinician’s availability in their colour', 
   }
 
   await expect(chips.first()).toHaveAttribute('aria-pressed', 'true')
-  await expect(page.locator('.fc-bg-event.fd-clinician').first()).toBeVisible()
+  await expect(page.locator('.fd-block.fd-clinician').first()).toBeVisible()
   await page.screenshot({ path: 'docs/screenshots/board.png' })
   expect(await wcagViolations(page)).toEqual([])
 })

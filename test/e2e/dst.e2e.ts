@@ -66,7 +66,7 @@ test('a daylight-saving day shows the clinic’s real opening hours in its own z
   // The board's one time axis starts at midnight for the night ward, and the board opens on its 01:00 opening.
   await expect(page.locator('.fd-time-axis-label').first()).toHaveText('00:00')
   await expect(
-    page.locator('section[data-schedule-id="11"] td.fc-timegrid-slot-lane[data-time="01:00:00"]'),
+    page.locator('section[data-schedule-id="11"] .fd-slot[data-time="01:00:00"]'),
   ).toBeInViewport()
   await expect(page.locator('.fd-board-legend')).toContainText('Australia/Sydney')
 })

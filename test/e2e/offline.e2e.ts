@@ -56,7 +56,7 @@ test('opened while the server is down: the day as last loaded, read-only, saying
   await clickSlot(page, SCHEDULE, slot.start, ZONE)
   await page.evaluate('new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100)))')
   await expect(page.getByRole('dialog')).toHaveCount(0)
-  await expect(page.locator('.fc-highlight')).toHaveCount(0)
+  await expect(page.locator('.fd-highlight')).toHaveCount(0)
 
   // The server answers again on the same address: the desk notices without being touched.
   await desk.startSandbox({ port })

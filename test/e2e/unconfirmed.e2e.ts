@@ -96,15 +96,13 @@ test('the board marks the busy block where this desk’s unanswered booking woul
     'The booking for Judith Bourke got no answer (probably booked, unconfirmed); its form is kept.',
   )
   const column = page.locator(`section[data-schedule-id="${SCHEDULE}"]`)
-  const mark = column.locator('.fc-bg-event.fd-unconfirmed')
+  const mark = column.locator('.fd-block.fd-unconfirmed')
   await expect(mark).toHaveCount(1)
   await expect(mark).toHaveAttribute('data-start', String(slot.start))
   await expect(mark).toHaveAttribute('data-end', String(slot.end))
   await expect(mark).toContainText('Probably this desk’s booking (unconfirmed)')
   await expect(mark).toHaveAttribute('title', /Judith Bourke$/)
-  await expect(column.locator('.fc-bg-event.fd-busy[data-start="' + slot.start + '"]')).toHaveCount(
-    1,
-  )
+  await expect(column.locator('.fd-block.fd-busy[data-start="' + slot.start + '"]')).toHaveCount(1)
   const journal = page.getByRole('region', { name: 'Today’s bookings from this desk' })
   const entry = journal.getByRole('listitem').filter({ hasText: 'Judith Bourke' })
   await expect(entry).toContainText('Outcome unknown')

@@ -4,7 +4,8 @@ import type { DayView, JournalEntry } from '../../src/shared/domain'
 import { bookableStarts } from '../../src/shared/slots'
 import { dayBounds } from '../../src/shared/time'
 import {
-  columnEvents,
+  boxOf,
+  columnBlocks,
   openingMinute,
   selectionAllowed,
   slotZone,
@@ -112,8 +113,8 @@ describe('openingMinute', () => {
   })
 })
 
-describe('columnEvents', () => {
-  it('draws free and busy as background, skips zero-length busy, and bands only this schedule’s availability', () => {
+describe('columnBlocks', () => {
+  it('draws free and busy, skips zero-length busy, and bands only this schedule’s availability', () => {
     const view = dayView(DAY)
     const schedule = {
       ...view.schedules[0]!,
@@ -121,38 +122,43 @@ describe('columnEvents', () => {
     }
     const clinician = view.clinicians[0]!
 
-    const events = columnEvents(schedule, [
-      { day: clinician, name: 'Andrew Turner', colour: '#1565c0', lane: 0 },
+    const blocks = columnBlocks(schedule, [
+      { day: clinician, name: 'Andrew Turner', colour: '#1565c0', lane: 2 },
     ])
 
-    expect(events.map((event) => [event.classNames, event.display])).toEqual([
-      [['fd-free'], 'background'],
-      [['fd-free'], 'background'],
-      [['fd-busy'], 'background'],
-      [['fd-clinician'], 'background'],
+    expect(blocks.map((block) => [block.kind, block.text])).toEqual([
+      ['free', undefined],
+      ['free', undefined],
+      ['busy', 'Booked'],
+      ['clinician', 'AT'],
     ])
-    expect(events[3]).toMatchObject({
+    expect(blocks[3]).toMatchObject({
       start: at(DAY, '11:30'),
       end: at(DAY, '17:00'),
-      backgroundColor: '#1565c0',
+      colour: '#1565c0',
+      lane: 2,
+      tooltip: 'Andrew Turner available',
     })
   })
 })
 
-describe('columnEvents past', () => {
-  it('draws the part of today already gone as past, after free and busy', () => {
+describe('columnBlocks past', () => {
+  it('draws the part of today already gone as past, over free and busy', () => {
     const view = dayView(DAY)
     const past = { start: view.bounds.start, end: at(DAY, '10:00') }
 
-    const events = columnEvents(view.schedules[0]!, [], past)
+    const blocks = columnBlocks(view.schedules[0]!, [], past)
 
-    const drawn = events.find((event) => (event.classNames as string[]).includes('fd-past'))
-    expect(drawn).toMatchObject({ start: past.start, end: past.end, display: 'background' })
-    expect(events.indexOf(drawn!)).toBe(events.length - 1)
+    const drawn = blocks.find((block) => block.kind === 'past')
+    expect(drawn).toMatchObject({ start: past.start, end: past.end })
+    expect(blocks.indexOf(drawn!)).toBe(blocks.length - 1)
+    expect(
+      columnBlocks(view.schedules[0]!, [], { start: 7, end: 7 }).map((b) => b.kind),
+    ).not.toContain('past')
   })
 })
 
-describe('columnEvents unconfirmed', () => {
+describe('columnBlocks unconfirmed', () => {
   it('marks this desk’s unanswered booking over the busy time, under the past, naming the customer', () => {
     const view = dayView(DAY)
     const busy = view.schedules[0]!.busy[0]!
@@ -165,18 +171,60 @@ describe('columnEvents unconfirmed', () => {
       message: 'No usable answer came back from OpenVPMS.',
     }
 
-    const events = columnEvents(view.schedules[0]!, [], { start: 0, end: 1 }, [sent])
+    const blocks = columnBlocks(view.schedules[0]!, [], { start: 0, end: 1 }, [sent])
 
-    const classes = events.map((event) => (event.classNames as string[])[0])
-    expect(events[classes.indexOf('fd-unconfirmed')]).toMatchObject({
+    const kinds = blocks.map((block) => block.kind)
+    expect(blocks[kinds.indexOf('unconfirmed')]).toEqual({
+      kind: 'unconfirmed',
       start: draft.start,
       end: draft.end,
-      display: 'background',
-      title: 'Probably this desk’s booking (unconfirmed)',
-      extendedProps: { who: 'Judith Bourke' },
+      text: 'Probably this desk’s booking (unconfirmed)',
+      tooltip: 'Probably this desk’s booking (unconfirmed): Judith Bourke',
     })
-    expect(classes.indexOf('fd-unconfirmed')).toBeGreaterThan(classes.lastIndexOf('fd-busy'))
-    expect(classes.indexOf('fd-unconfirmed')).toBeLessThan(classes.indexOf('fd-past'))
+    expect(kinds.indexOf('unconfirmed')).toBeGreaterThan(kinds.lastIndexOf('busy'))
+    expect(kinds.indexOf('unconfirmed')).toBeLessThan(kinds.indexOf('past'))
+  })
+})
+
+describe('boxOf', () => {
+  const hours = { slotMinTime: '08:00:00', slotMaxTime: '18:00:00' }
+
+  it('places a range by the minutes since the first hour shown, 1.6 px a minute', () => {
+    const { bounds } = dayView(DAY)
+
+    expect(boxOf({ start: at(DAY, '09:00'), end: at(DAY, '09:15') }, bounds, hours)).toEqual({
+      top: 96,
+      height: 24,
+    })
+  })
+
+  it('cuts a range to the hours shown, and has no box for one wholly outside them', () => {
+    const { bounds } = dayView(DAY)
+
+    expect(boxOf({ start: at(DAY, '07:00'), end: at(DAY, '08:30') }, bounds, hours)).toEqual({
+      top: 0,
+      height: 48,
+    })
+    expect(boxOf({ start: at(DAY, '17:30'), end: bounds.end + 3_600_000 }, bounds, hours)).toEqual({
+      top: 9.5 * 96,
+      height: 48,
+    })
+    expect(boxOf({ start: at(DAY, '06:00'), end: at(DAY, '08:00') }, bounds, hours)).toBeNull()
+    expect(boxOf({ start: at(DAY, '18:00'), end: at(DAY, '19:00') }, bounds, hours)).toBeNull()
+  })
+
+  it('counts the 25th hour of the day the clocks go back after the 24th (Sydney, 2027-04-04)', () => {
+    const day = '2027-04-04'
+    const bounds = dayBounds(day, 'Australia/Sydney')
+    const allDay = { slotMinTime: '00:00:00', slotMaxTime: '25:00:00' }
+    // The second 02:00 (standard time, +10:00) is the day's fourth hour: three elapsed hours after midnight.
+    const secondTwo = DateTime.fromISO(`${day}T02:00:00+10:00`).toMillis()
+
+    expect(boxOf({ start: secondTwo, end: secondTwo + 3_600_000 }, bounds, allDay)).toEqual({
+      top: 3 * 96,
+      height: 96,
+    })
+    expect(boxOf(bounds, bounds, allDay)).toEqual({ top: 0, height: 25 * 96 })
   })
 })
 

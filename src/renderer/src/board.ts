@@ -1,13 +1,12 @@
-// Pure helpers that turn a DayView into what each FullCalendar column draws. No Vue, no FullCalendar state.
-import type { EventInput } from '@fullcalendar/core'
+// Pure helpers that turn a DayView into what each column of the board draws, and where. No Vue, no DOM.
 import type { ClinicianDay, DayView, JournalEntry, Range, ScheduleDay } from '../../shared/domain'
 import { clockChange, dayClockZone, elapsedMinutes } from '../../shared/day-clock'
 import { covers, union } from '../../shared/intervals'
 import { UNCONFIRMED_LABEL } from '../../shared/unconfirmed'
 
 /**
- * Visible hours of a column, as FullCalendar durations of time elapsed since local midnight (`HH:mm:ss`): the board
- * draws a day in the offset of its midnight (day-clock.ts), so on the day clocks go back it runs to `25:00:00`.
+ * Visible hours of a column, as durations of time elapsed since local midnight (`HH:mm:ss`): the board draws a day
+ * by elapsed time (day-clock.ts), so on the day clocks go back it runs to `25:00:00`.
  */
 export interface VisibleHours {
   readonly slotMinTime: string
@@ -38,7 +37,7 @@ export const PX_PER_MINUTE = 1.6
 const PADDING_MINUTES = 60
 const DEFAULT_HOURS: VisibleHours = { slotMinTime: '08:00:00', slotMaxTime: '18:00:00' }
 
-/** Minutes from midnight of a FullCalendar duration (`HH:mm:ss`). */
+/** Minutes from midnight of a duration (`HH:mm:ss`). */
 export const durationMinutes = (value: string): number => {
   const [hours = 0, minutes = 0] = value.split(':').map(Number)
   return hours * 60 + minutes
@@ -68,8 +67,8 @@ function commonGrid(slotSizes: readonly number[]): number {
 
 /**
  * The hours to show: the location's opening hours of that day (free ∪ busy of every schedule), an hour of
- * padding each side, whole hours, starting on every schedule's slot grid (so FullCalendar's snapping, which counts
- * from the first row, lands on the server's boundaries). By elapsed time, so a DST day shows its real opening hours
+ * padding each side, whole hours, starting on every schedule's slot grid (so each column's rows, which count from
+ * the first one shown, land on the server's boundaries). By elapsed time, so a DST day shows its real opening hours
  * (23 or 25 of them for a 24-hour schedule).
  */
 export function visibleHours(day: DayView, slotSizes: readonly number[]): VisibleHours {
@@ -130,67 +129,84 @@ export interface ShownClinician {
   readonly lane: number
 }
 
+/** What a block of a column is drawn as (styles.css, `.fd-block`). */
+export type BlockKind = 'free' | 'busy' | 'unconfirmed' | 'past' | 'clinician'
+
+/** One drawn block of a column: a range of the day and what it is, over the column's closed ground. */
+export interface ColumnBlock extends Range {
+  readonly kind: BlockKind
+  /** The words drawn in the block: "Booked", the unconfirmed mark's label, a clinician's initials. */
+  readonly text?: string
+  /** What hovering the block says, when more than its words. */
+  readonly tooltip?: string
+  /** A clinician's colour, and their place in the stack of bands at the column's right. */
+  readonly colour?: string
+  readonly lane?: number
+}
+
 /**
- * Background events of one column: free, busy, this desk's unanswered bookings where the time shows busy (probably
- * its own, unconfirmed), the past part of today, and the shown clinicians' bands.
+ * The blocks of one column, bottom layer first: free, busy, this desk's unanswered bookings where the time shows busy
+ * (probably its own, unconfirmed), the past part of today over them, and the shown clinicians' bands on top.
  */
-export function columnEvents(
+export function columnBlocks(
   schedule: ScheduleDay,
   shown: readonly ShownClinician[],
   past: Range | null = null,
   unconfirmed: readonly JournalEntry[] = [],
-): EventInput[] {
-  const events: EventInput[] = []
-  for (const range of schedule.free)
-    events.push({
-      start: range.start,
-      end: range.end,
-      display: 'background',
-      classNames: ['fd-free'],
-    })
-  for (const range of schedule.busy) {
-    if (range.end <= range.start) continue // spec §5.4: zero-length busy ranges exist; nothing to draw
-    events.push({
-      start: range.start,
-      end: range.end,
-      display: 'background',
-      classNames: ['fd-busy'],
-      title: 'Booked',
-    })
+): ColumnBlock[] {
+  const blocks: ColumnBlock[] = schedule.free.map(({ start, end }) => ({
+    kind: 'free',
+    start,
+    end,
+  }))
+  for (const { start, end } of schedule.busy) {
+    if (end <= start) continue // spec §5.4: zero-length busy ranges exist; nothing to draw
+    blocks.push({ kind: 'busy', start, end, text: 'Booked' })
   }
   for (const { draft } of unconfirmed) {
     const who = [draft.firstName, draft.lastName].filter(Boolean).join(' ')
-    events.push({
+    blocks.push({
+      kind: 'unconfirmed',
       start: draft.start,
       end: draft.end,
-      display: 'background',
-      classNames: ['fd-unconfirmed'],
-      title: UNCONFIRMED_LABEL,
-      extendedProps: { who },
+      text: UNCONFIRMED_LABEL,
+      tooltip: who ? `${UNCONFIRMED_LABEL}: ${who}` : UNCONFIRMED_LABEL,
     })
   }
   // Time already gone is drawn as such over free and busy: it is never offered (selectionAllowed).
-  if (past && past.end > past.start)
-    events.push({
-      start: past.start,
-      end: past.end,
-      display: 'background',
-      classNames: ['fd-past'],
-    })
-  for (const clinician of shown) {
-    for (const range of clinician.day.available[schedule.scheduleId] ?? []) {
-      events.push({
-        start: range.start,
-        end: range.end,
-        display: 'background',
-        classNames: ['fd-clinician'],
-        title: initials(clinician.name),
-        backgroundColor: clinician.colour,
-        extendedProps: { clinician: clinician.name, lane: clinician.lane },
+  if (past && past.end > past.start) blocks.push({ kind: 'past', start: past.start, end: past.end })
+  for (const clinician of shown)
+    for (const { start, end } of clinician.day.available[schedule.scheduleId] ?? [])
+      blocks.push({
+        kind: 'clinician',
+        start,
+        end,
+        text: initials(clinician.name),
+        tooltip: `${clinician.name} available`,
+        colour: clinician.colour,
+        lane: clinician.lane,
       })
-    }
-  }
-  return events
+  return blocks
+}
+
+/** Where a range sits in a column, in px from the top of its first shown row. */
+export interface Box {
+  readonly top: number
+  readonly height: number
+}
+
+/**
+ * The box a range of the day takes in a column showing `hours`: by time elapsed since the day's midnight, as every
+ * column and the time axis count it (a 25-hour day has 25 hours of rows), cut to the hours shown; null when none of
+ * it is shown.
+ */
+export function boxOf(range: Range, bounds: Range, hours: VisibleHours): Box | null {
+  const from = durationMinutes(hours.slotMinTime)
+  const to = durationMinutes(hours.slotMaxTime)
+  const start = Math.max(from, (Math.max(range.start, bounds.start) - bounds.start) / 60_000)
+  const end = Math.min(to, (Math.min(range.end, bounds.end) - bounds.start) / 60_000)
+  if (end <= start) return null
+  return { top: (start - from) * PX_PER_MINUTE, height: (end - start) * PX_PER_MINUTE }
 }
 
 /**

@@ -10,7 +10,7 @@ export async function drawnRanges(
   kind: 'free' | 'busy' | 'clinician',
 ): Promise<Range[]> {
   const ranges = await page
-    .locator(`section[data-schedule-id="${scheduleId}"] .fc-bg-event.fd-${kind}`)
+    .locator(`section[data-schedule-id="${scheduleId}"] .fd-block.fd-${kind}`)
     .evaluateAll((elements) =>
       elements.map((element) => ({
         start: Number(element.getAttribute('data-start')),
@@ -37,27 +37,53 @@ export async function goToDay(page: Page, date: string): Promise<void> {
 }
 
 /**
- * Clicks a schedule's column at an instant (its slot row), as a receptionist clicks free time. The board lays a
- * day out by time elapsed since local midnight (so a 25-hour day has 25 hours of rows), and FullCalendar's
- * `data-time` wraps past 24:00: the row is found by the elapsed time, the later one past midnight.
+ * The slot row of a schedule's column that starts at an instant, scrolled into view. The board lays a day out by
+ * time elapsed since local midnight (so a 25-hour day has 25 hours of rows): each row's `data-time` is that elapsed
+ * time (24:00:00 and on for the 25th hour).
  */
+async function slotRowBox(
+  page: Page,
+  scheduleId: number,
+  instant: number,
+  zone: string,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  const midnight = DateTime.fromMillis(instant, { zone }).startOf('day')
+  const time = Duration.fromMillis(instant - midnight.toMillis()).toFormat('hh:mm:ss')
+  const row = page.locator(
+    `section[data-schedule-id="${scheduleId}"] .fd-slot[data-time="${time}"]`,
+  )
+  await row.scrollIntoViewIfNeeded()
+  const box = await row.boundingBox()
+  if (!box) throw new Error(`no slot row at ${time}`)
+  return box
+}
+
+/** Clicks a schedule's column at an instant (its slot row), as a receptionist clicks free time. */
 export async function clickSlot(
   page: Page,
   scheduleId: number,
   instant: number,
   zone: string,
 ): Promise<void> {
-  const midnight = DateTime.fromMillis(instant, { zone }).startOf('day')
-  const elapsed = Duration.fromMillis(instant - midnight.toMillis())
-  const time = elapsed
-    .toFormat('hh:mm:ss')
-    .replace(/^\d+/, (hours) => String(Number(hours) % 24).padStart(2, '0'))
-  const lanes = page.locator(
-    `section[data-schedule-id="${scheduleId}"] td.fc-timegrid-slot-lane[data-time="${time}"]`,
-  )
-  const lane = elapsed.as('hours') >= 24 ? lanes.last() : lanes.first()
-  await lane.scrollIntoViewIfNeeded()
-  const box = await lane.boundingBox()
-  if (!box) throw new Error(`no slot row at ${time}`)
+  const box = await slotRowBox(page, scheduleId, instant, zone)
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+}
+
+/**
+ * Drags with the mouse from the slot row starting at `from` to the one starting at `to` (either way up), and lets
+ * go there, as a receptionist drags over free time for a longer appointment.
+ */
+export async function dragSlots(
+  page: Page,
+  scheduleId: number,
+  from: number,
+  to: number,
+  zone: string,
+): Promise<void> {
+  const first = await slotRowBox(page, scheduleId, from, zone)
+  const last = await slotRowBox(page, scheduleId, to, zone)
+  await page.mouse.move(first.x + first.width / 2, first.y + first.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(last.x + last.width / 2, last.y + last.height / 2, { steps: 4 })
+  await page.mouse.up()
 }

@@ -41,7 +41,7 @@ export const sidewaysScrollers = (page: Page): Promise<string[]> =>
 
 /**
  * Text cut off: an element that clips its overflow (hidden or clip, not a scroll box) while its text needs more room
- * than it has. FullCalendar's drawing is left out: it is hidden from assistive technology and its words ("Booked")
+ * than it has. The board's drawing is left out: it is hidden from assistive technology and its words ("Booked")
  * are repeated in the schedule's listbox and the board's key.
  */
 export const clippedText = (page: Page, within: string): Promise<string[]> =>
@@ -49,7 +49,10 @@ export const clippedText = (page: Page, within: string): Promise<string[]> =>
     const clips = (value: string): boolean => value === 'hidden' || value === 'clip'
     return [...document.querySelectorAll<HTMLElement>(`${selector} *`)]
       .filter((element) => {
-        if (element.closest('.fc, .fd-visually-hidden') || element.getClientRects().length === 0)
+        if (
+          element.closest('.fd-column-body, .fd-visually-hidden') ||
+          element.getClientRects().length === 0
+        )
           return false
         if (
           ![...element.childNodes].some((node) => node.nodeType === 3 && node.textContent?.trim())

@@ -17,7 +17,7 @@ const MAX_SCHEDULES_PER_DAY = 100
 export const useCalendarStore = defineStore('calendar', () => {
   const clinic = useClinicStore()
   const date = ref<IsoDate | null>(null)
-  /** Raw: FullCalendar events are built from it, and deep reactivity would only cost time. */
+  /** Raw: the board's blocks and rows are built from it, and deep reactivity would only cost time. */
   const day = shallowRef<DayView | null>(null)
   const dayRequest = useRequest()
   const shownClinicians = ref<number[]>(readStored<number[]>(storageKeys.shownClinicians) ?? [])
