@@ -36,6 +36,8 @@ test('a drag over free rows, down or up, starts the booking at its first row; on
   await types.getByRole('button', { name: 'Close' }).click()
   await expect(types).toBeHidden()
   await expect(column.locator('.fd-highlight')).toHaveCount(0)
+  // The mouse never put the focus on the column: closing the dialog does not frame the whole column.
+  await expect(column.locator('.fd-column-keys')).not.toBeFocused()
 
   await dragSlots(page, SCHEDULE, slot.start + 2 * QUARTER, slot.start + QUARTER, ZONE)
 
