@@ -1,12 +1,16 @@
 // The sentences the live regions say (stores/announcer.ts): outcomes a receptionist who cannot see the screen must
 // hear, in the words the screen shows.
 import { DateTime } from 'luxon'
+import { BoundedMemo } from '../../shared/bounded-memo'
 import type { IsoDate } from '../../shared/domain'
 import { groupReference } from '../../shared/confirmation-text'
 
+/** Every column names its day in its label: said once per day, not once per column. */
+const spokenDays = new BoundedMemo<string>(64)
+
 /** `Thursday 3 December` — a day as it is said. */
 export function spokenDay(date: IsoDate): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).toFormat('cccc d LLLL')
+  return spokenDays.get(date, () => DateTime.fromISO(date, { zone: 'UTC' }).toFormat('cccc d LLLL'))
 }
 
 /** "Thursday 3 December, Main Clinic, 14 free times" (a day just shown on the board). */
