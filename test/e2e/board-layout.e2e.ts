@@ -108,3 +108,32 @@ test('the board opens on the opening time, and a wide clinic scrolls sideways in
   expect(axisAfter.x).toBe(axisBefore.x)
   await expect(page.locator('.fd-time-axis-label', { hasText: '09:00' })).toBeInViewport()
 })
+
+test('a booking that began above the rows in view still says "Booked" under the headings', async ({
+  desk,
+}) => {
+  const page = await openBranch(desk)
+  const board = page.locator('.fd-columns')
+  const busy = page.locator('.fd-block.fd-busy').filter({ hasText: 'Booked' })
+  const tall = (
+    await busy.evaluateAll((blocks) =>
+      blocks.map((block, index) => ({ index, height: block.getBoundingClientRect().height })),
+    )
+  ).find((block) => block.height >= 72)
+  expect(tall, 'a booking of 45 minutes or more on the board').toBeDefined()
+  const block = busy.nth(tall!.index)
+  const headingBottom = async (): Promise<number> => {
+    const heading = (await page.locator('.fd-column-heading').first().boundingBox())!
+    return heading.y + heading.height
+  }
+
+  // Scrolled so the booking starts 40 px above the bottom of the sticky headings: its top is hidden under them.
+  const shift = (await block.boundingBox())!.y - ((await headingBottom()) - 40)
+  await board.evaluate((element, by) => (element.scrollTop += by), shift)
+
+  const label = block.locator('.fd-block-text')
+  const box = (await label.boundingBox())!
+  expect((await block.boundingBox())!.y).toBeLessThan((await headingBottom()) - 30)
+  expect(box.y).toBeGreaterThanOrEqual((await headingBottom()) - 1)
+  await expect(label).toBeInViewport({ ratio: 1 })
+})

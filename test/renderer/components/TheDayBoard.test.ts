@@ -155,6 +155,22 @@ describe('TheDayBoard', () => {
     })
   })
 
+  it('goes on from the row it booked once the dialog has closed; the first Page Down goes to the first free slot', async () => {
+    const wrapper = await mountBoard()
+    const column = wrapper.get('section[data-schedule-id="136"] [role="listbox"]')
+    const current = (): string => column.get('[role="option"][aria-selected="true"]').text()
+
+    await column.trigger('keydown', { key: 'PageDown' })
+    const first = current()
+    await column.trigger('keydown', { key: 'Enter' })
+    useBookingStore().close()
+    ;(wrapper.vm as unknown as { unselectAll(): void }).unselectAll()
+    await column.trigger('keydown', { key: 'PageDown' })
+
+    expect(first).toBe('Main Appointment Schedule, 09:00 to 09:15, free')
+    expect(current()).toBe('Main Appointment Schedule, 10:00 to 10:15, free')
+  })
+
   it('names every row of a schedule’s day, and books none but a free one', async () => {
     const wrapper = await mountBoard()
     const column = wrapper.get('section[data-schedule-id="136"] [role="listbox"]')
