@@ -1,4 +1,5 @@
 // The top bar at the reception PC's 1366×768: one row of controls, however long the name of the server and the day.
+import { resolve } from 'node:path'
 import { goToDay } from './helpers/board'
 import { test, expect } from './helpers/desk'
 
@@ -53,4 +54,24 @@ test('a long connection label ends in an ellipsis and keeps the bar one row; its
     path: 'docs/screenshots/top-bar-long-connection.png',
     clip: { x: 0, y: 0, width: 1366, height: 120 },
   })
+})
+
+test('a long location name gives way too: the bar stays one row on a big clinic', async ({
+  desk,
+}) => {
+  await desk.connectTo({ dataFile: resolve(__dirname, 'fixtures/big-clinic.json') })
+  await desk.open()
+  const page = desk.page
+  await page.getByLabel('Location').selectOption({ label: 'Harbour Animal Hospital' })
+  await goToDay(page, LONGEST_DAY)
+  const bar = page.locator('header.fd-topbar')
+  const location = page.getByLabel('Location')
+
+  await expect(bar).toContainText('Wednesday 29 September 2027')
+  const barBox = (await bar.boundingBox())!
+  const help = (await bar.getByRole('button', { name: 'Keyboard shortcuts' }).boundingBox())!
+  expect(barBox.height).toBeLessThanOrEqual((await location.boundingBox())!.height + 2 * 8 + 1)
+  expect(Math.abs(help.y + help.height / 2 - (barBox.y + barBox.height / 2))).toBeLessThanOrEqual(2)
+  await expect(location).toHaveAttribute('title', 'Harbour Animal Hospital')
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Harbour Animal Hospital')
 })
