@@ -3,6 +3,7 @@ import { covers, overlaps } from '../../src/shared/intervals'
 import { dayBounds } from '../../src/shared/time'
 import { wcagViolations } from './helpers/axe'
 import { clickSlot, drawnRanges, goToDay } from './helpers/board'
+import { placeholderFits, textLines } from './helpers/overflow'
 import { test, expect } from './helpers/desk'
 import { firstFreeSlot } from './helpers/slots'
 
@@ -31,6 +32,10 @@ test('book from the board, look the reference up, cancel it: the server agrees a
   await clickSlot(page, SCHEDULE, slot.start, ZONE)
   await page.getByRole('button', { name: /Short Consult/ }).click()
   await fillCustomer(page)
+  // At 1366 px the read-back keeps each value whole on one line, the long schedule name included.
+  const summary = page.getByRole('dialog', { name: 'New booking' }).locator('.fd-summary dd')
+  for (const value of await summary.all())
+    expect(await textLines(value), (await value.textContent()) ?? '').toBe(1)
   await page.screenshot({ path: 'docs/screenshots/booking-form.png' })
   const formViolations = await wcagViolations(page)
   await page.getByRole('button', { name: 'Confirm booking' }).click()
@@ -66,6 +71,13 @@ test('book from the board, look the reference up, cancel it: the server agrees a
   const details = page.getByTestId('lookup-details')
   await expect(details).toContainText('Main Appointment Schedule')
   await expect(details).toContainText('Short Consult')
+  // The panel's narrow column: the times and the email each stay whole on a line; the box's hint is not cut short.
+  const times = details.locator('dd', { hasText: '–' })
+  expect(await textLines(times.locator('.fd-nowrap'))).toBe(1)
+  await expect(times).toHaveText(/^\w{3} \d{1,2} \w{3} \d{4} \d\d:\d\d–\d\d:\d\d$/)
+  for (const contact of await details.locator('.fd-contact').all())
+    expect(await textLines(contact), (await contact.textContent()) ?? '').toBe(1)
+  expect(await placeholderFits(page.getByLabel('Booking reference'))).toBe(true)
   await page.screenshot({ path: 'docs/screenshots/lookup.png' })
   expect(await wcagViolations(page)).toEqual([])
 

@@ -1,6 +1,6 @@
 // What reaches past the window's edges, what scrolls sideways (the board's grid is the one part allowed to), and
 // text cut off by its box.
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 
 /**
  * How far the page reaches past the window's right edge (0 when nothing needs sideways scrolling), and the
@@ -66,3 +66,32 @@ export const clippedText = (page: Page, within: string): Promise<string[]> =>
       })
       .map((element) => `${element.tagName.toLowerCase()} “${element.textContent?.trim()}”`)
   }, within)
+
+/** How many lines an element's text takes as laid out (its text's line boxes, told apart by their height). */
+export const textLines = (locator: Locator): Promise<number> =>
+  locator.evaluate((element) => {
+    const lines: { top: number; bottom: number }[] = []
+    const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+    while (walker.nextNode()) {
+      const range = element.ownerDocument.createRange()
+      range.selectNodeContents(walker.currentNode)
+      for (const box of range.getClientRects()) {
+        if (box.width === 0) continue
+        const middle = box.top + box.height / 2
+        if (!lines.some((line) => middle > line.top && middle < line.bottom))
+          lines.push({ top: box.top, bottom: box.bottom })
+      }
+    }
+    return lines.length
+  })
+
+/** Whether an input's placeholder fits inside it, measured in the placeholder's own font. */
+export const placeholderFits = (locator: Locator): Promise<boolean> =>
+  locator.evaluate((input: HTMLInputElement) => {
+    const style = getComputedStyle(input, '::placeholder')
+    const box = getComputedStyle(input)
+    const context = document.createElement('canvas').getContext('2d')!
+    context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
+    const room = input.clientWidth - parseFloat(box.paddingLeft) - parseFloat(box.paddingRight)
+    return context.measureText(input.placeholder).width <= room
+  })
