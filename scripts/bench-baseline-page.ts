@@ -1,6 +1,7 @@
 // Bundled into the render benchmark's page (scripts/bench-render.ts): the baseline the board's render times are
-// divided by. One FullCalendar timeGrid day, with the board's plugins and options, drawing as many background
-// events as the whole board does; timed the way the board is, from the data to the painted frame.
+// divided by. One FullCalendar timeGrid day, with the options the board used when it drew one calendar per schedule,
+// drawing as many background events as the whole board does; timed the way the board is, from the data to the
+// painted frame. FullCalendar is a dev dependency for this alone: the board draws its own columns.
 import { Calendar, type CalendarOptions, type EventInput } from '@fullcalendar/core'
 import luxonPlugin from '@fullcalendar/luxon3'
 import timeGridPlugin from '@fullcalendar/timegrid'
