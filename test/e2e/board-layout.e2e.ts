@@ -1,22 +1,14 @@
 // The board at the screen sizes reception PCs really have: only the board scrolls, its headings, time
 // axis and the top bar stay in view, and every column draws the same instant at the same height.
-import { resolve } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
-import { goToDay } from './helpers/board'
+import { openBigClinic } from './helpers/board'
 import { test, expect, type Desk } from './helpers/desk'
 
 const DAY = '2027-03-10'
 const LONG_NAME = 'Consult Room 7 – Feline-Friendly Quiet Room (Upstairs, East Wing)'
 
-async function openBranch(desk: Desk, location = 'Northside Branch'): Promise<Page> {
-  await desk.connectTo({ dataFile: resolve(__dirname, 'fixtures/big-clinic.json') })
-  await desk.open()
-  const page = desk.page
-  await page.getByLabel('Location').selectOption({ label: location })
-  await goToDay(page, DAY)
-  await page.getByLabel('Date', { exact: true }).blur()
-  return page
-}
+const openBranch = (desk: Desk, location = 'Northside Branch'): Promise<Page> =>
+  openBigClinic(desk, location, DAY)
 
 const rows = (page: Page, time: string): Locator => page.locator(`.fd-slot[data-time="${time}"]`)
 

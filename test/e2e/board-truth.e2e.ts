@@ -1,8 +1,7 @@
 // What the board says must be true: closed days say "Closed", past time is drawn as past, "Book with"
 // shows that clinician's time, and the keyboard reaches the board and "Book with" in one key.
-import { resolve } from 'node:path'
 import { DateTime } from 'luxon'
-import { goToDay } from './helpers/board'
+import { openBigClinic } from './helpers/board'
 import { test, expect } from './helpers/desk'
 
 const DAY = '2027-03-10'
@@ -10,12 +9,7 @@ const DAY = '2027-03-10'
 test('@wide a schedule closed that day says "Closed"; booking with a clinician draws their time', async ({
   desk,
 }) => {
-  await desk.connectTo({ dataFile: resolve(__dirname, 'fixtures/big-clinic.json') })
-  await desk.open()
-  const page = desk.page
-  await page.getByLabel('Location').selectOption({ label: 'Northside Branch' })
-  await goToDay(page, DAY)
-  await page.getByLabel('Date', { exact: true }).blur()
+  const page = await openBigClinic(desk, 'Northside Branch', DAY)
 
   const dental = page.getByRole('region', { name: /^Dental/ })
   await expect(dental.getByText('Closed', { exact: true })).toBeVisible()

@@ -1,12 +1,11 @@
 // The fortnight at a glance: above the board, the bookable time left on each of the next 14 days, read against the
 // sandbox; a day booked out reads busier than a free one, a closed day reads closed, and Enter opens a day.
-import { resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import { DateTime } from 'luxon'
 import { totalLength } from '../../src/shared/intervals'
 import { addDays, dayBounds, todayIn } from '../../src/shared/time'
 import { spokenDuration } from '../../src/renderer/src/fortnight'
-import { goToDay } from './helpers/board'
+import { goToDay, openBigClinic } from './helpers/board'
 import { test, expect } from './helpers/desk'
 import type { SandboxClient } from './helpers/sandbox-client'
 
@@ -120,10 +119,7 @@ test('the fortnight strip: a booked-out day reads busier than a free one, Sunday
 test('with a clinician chosen the strip is theirs; a 40-schedule clinic keeps the board in view', async ({
   desk,
 }) => {
-  await desk.connectTo({ dataFile: resolve(__dirname, 'fixtures/big-clinic.json') })
-  await desk.open()
-  const page = desk.page
-  await page.getByLabel('Location').selectOption({ label: 'Harbour Animal Hospital' })
+  const page = await openBigClinic(desk, 'Harbour Animal Hospital')
   await expect(page.locator('.fd-column')).toHaveCount(40)
   const strip = page.getByRole('listbox', { name: /^Bookable time left for the schedules shown/ })
   await expect(strip.getByRole('option')).toHaveCount(14)

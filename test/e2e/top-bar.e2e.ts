@@ -1,6 +1,5 @@
 // The top bar at the reception PC's 1366×768: one row of controls, however long the name of the server and the day.
-import { resolve } from 'node:path'
-import { goToDay } from './helpers/board'
+import { goToDay, openBigClinic } from './helpers/board'
 import { test, expect } from './helpers/desk'
 
 /** A clinic's own login and a server named in words: a label of 37 characters. */
@@ -59,11 +58,7 @@ test('a long connection label ends in an ellipsis and keeps the bar one row; its
 test('a long location name gives way too: the bar stays one row on a big clinic', async ({
   desk,
 }) => {
-  await desk.connectTo({ dataFile: resolve(__dirname, 'fixtures/big-clinic.json') })
-  await desk.open()
-  const page = desk.page
-  await page.getByLabel('Location').selectOption({ label: 'Harbour Animal Hospital' })
-  await goToDay(page, LONGEST_DAY)
+  const page = await openBigClinic(desk, 'Harbour Animal Hospital', LONGEST_DAY)
   const bar = page.locator('header.fd-topbar')
   const location = page.getByLabel('Location')
 

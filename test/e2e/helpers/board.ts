@@ -1,7 +1,9 @@
 // Reading the board as drawn, and acting on it as a receptionist would.
 import type { Page } from '@playwright/test'
 import { DateTime, Duration } from 'luxon'
+import { resolve } from 'node:path'
 import type { Range } from '../../../src/shared/domain'
+import type { Desk } from './desk'
 
 /** The ranges one column draws as free, busy, or a clinician's availability (from the drawn elements). */
 export async function drawnRanges(
@@ -34,6 +36,22 @@ export async function goToDay(page: Page, date: string): Promise<void> {
     .filter({ hasText: DateTime.fromISO(date).toFormat('d LLL yyyy') })
     .waitFor()
   await page.locator('.fd-columns[aria-busy="false"]').waitFor()
+}
+
+/**
+ * The 40-schedule fixture clinic (fixtures/big-clinic.json: long names, a 24-hour schedule, a closed one) open on a
+ * location and, when given, a day, with the focus out of the date field (where keys are typing).
+ */
+export async function openBigClinic(desk: Desk, location: string, date?: string): Promise<Page> {
+  await desk.connectTo({ dataFile: resolve(__dirname, '../fixtures/big-clinic.json') })
+  await desk.open()
+  const page = desk.page
+  await page.getByLabel('Location').selectOption({ label: location })
+  if (date !== undefined) {
+    await goToDay(page, date)
+    await page.getByLabel('Date', { exact: true }).blur()
+  }
+  return page
 }
 
 /**
