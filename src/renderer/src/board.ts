@@ -43,7 +43,8 @@ export const durationMinutes = (value: string): number => {
   return hours * 60 + minutes
 }
 
-const duration = (minutes: number): string => {
+/** A duration (`HH:mm:ss`) of minutes since midnight: 24:00:00 and on past the 24th hour. */
+export const duration = (minutes: number): string => {
   const hours = Math.floor(minutes / 60)
   return `${String(hours).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00`
 }
@@ -203,8 +204,8 @@ export interface Box {
 export function boxOf(range: Range, bounds: Range, hours: VisibleHours): Box | null {
   const from = durationMinutes(hours.slotMinTime)
   const to = durationMinutes(hours.slotMaxTime)
-  const start = Math.max(from, (Math.max(range.start, bounds.start) - bounds.start) / 60_000)
-  const end = Math.min(to, (Math.min(range.end, bounds.end) - bounds.start) / 60_000)
+  const start = Math.max(from, dayMinute(range.start, { bounds }))
+  const end = Math.min(to, dayMinute(range.end, { bounds }))
   if (end <= start) return null
   return { top: (start - from) * PX_PER_MINUTE, height: (end - start) * PX_PER_MINUTE }
 }
